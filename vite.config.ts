@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+import tailwindcss from '@tailwindcss/vite'
+
+// The simulator `npm start` runs beside the dev server; API and hub requests are proxied to it,
+// so the panel talks to its own origin exactly as it does when deployed behind one host.
+const simulatorUrl = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:5100'
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), tailwindcss()],
+  server: {
+    proxy: {
+      '/attendantservice': { target: simulatorUrl, ws: true, changeOrigin: false },
+      '/__sim': { target: simulatorUrl },
+    },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'panel',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'simulator',
+          environment: 'node',
+          include: ['simulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+})
