@@ -1,0 +1,141 @@
+import * as v from 'valibot'
+import { MarkingState, RecordingState, SavingState, nameOf } from './wire.ts'
+
+// Parsing at the boundary: what the recording service sends is checked once, here, and turned
+// into the panel's own types. Values outside an enumeration become 'Unknown', never a guess.
+
+export type RecordingStateName = keyof typeof RecordingState | 'Unknown'
+export type MarkingStateName = keyof typeof MarkingState | 'Unknown'
+export type SavingStateName = keyof typeof SavingState | 'Unknown'
+
+export interface CallState {
+  uccName: string
+  correlationId: string
+  recording: RecordingStateName
+  marking: MarkingStateName
+  saving: SavingStateName
+}
+
+export interface Capabilities {
+  uccName: string
+  agentCanEditRecordings: boolean
+}
+
+export interface ServerErrorMessage {
+  errorType: number
+  message: string
+}
+
+const errorMessageSchema = v.nullish(
+  v.pipe(
+    v.looseObject({ ErrorType: v.optional(v.unknown()), Message: v.optional(v.unknown()) }),
+    v.transform(
+      (raw): ServerErrorMessage => ({
+        errorType: typeof raw.ErrorType === 'number' ? raw.ErrorType : Number(raw.ErrorType),
+        message: typeof raw.Message === 'string' ? raw.Message : String(raw.Message ?? ''),
+      }),
+    ),
+  ),
+)
+
+const enumValue = v.optional(v.union([v.number(), v.string(), v.null()]))
+
+const stateSchema = v.looseObject({
+  CorrelationId: v.optional(v.nullable(v.string())),
+  UCCName: v.optional(v.nullable(v.string())),
+  RecordingState: enumValue,
+  MarkingState: enumValue,
+  SavingState: enumValue,
+  ErrorMessage: errorMessageSchema,
+})
+
+const capabilitiesSchema = v.looseObject({
+  AgentCanEditRecordings: v.optional(v.nullable(v.boolean())),
+  UCCName: v.optional(v.nullable(v.string())),
+  ErrorMessage: errorMessageSchema,
+})
+
+export interface Parsed<T> {
+  value: T
+  error: ServerErrorMessage | null
+}
+
+/** Parses a state answer; undefined when the body is not of that shape. */
+export function parseStateResponse(
+  body: unknown,
+  requested: { uccName: string; correlationId: string },
+): Parsed<CallState> | undefined {
+  const result = v.safeParse(stateSchema, canonicalKeys(body, STATE_KEYS))
+  if (!result.success) return undefined
+  const raw = result.output
+  const hasState = raw.RecordingState !== undefined && raw.RecordingState !== null
+  if (!hasState && !raw.ErrorMessage) return undefined
+  return {
+    value: {
+      uccName: raw.UCCName || requested.uccName,
+      correlationId: raw.CorrelationId || requested.correlationId,
+      recording: enumName(RecordingState, raw.RecordingState),
+      marking: enumName(MarkingState, raw.MarkingState),
+      saving: enumName(SavingState, raw.SavingState),
+    },
+    error: raw.ErrorMessage ?? null,
+  }
+}
+
+export function parseCapabilitiesResponse(
+  body: unknown,
+  uccName: string,
+): Parsed<Capabilities> | undefined {
+  const result = v.safeParse(capabilitiesSchema, canonicalKeys(body, CAPABILITIES_KEYS))
+  if (!result.success) return undefined
+  const raw = result.output
+  if (typeof raw.AgentCanEditRecordings !== 'boolean' && !raw.ErrorMessage) return undefined
+  return {
+    value: {
+      uccName: raw.UCCName || uccName,
+      agentCanEditRecordings: raw.AgentCanEditRecordings === true,
+    },
+    error: raw.ErrorMessage ?? null,
+  }
+}
+
+/** Reads an ErrorMessage from any JSON body (used for non-2xx answers). */
+export function parseErrorMessage(body: unknown): ServerErrorMessage | undefined {
+  const keyed = canonicalKeys(body, ['ErrorMessage'])
+  if (!isRecord(keyed)) return undefined
+  const result = v.safeParse(errorMessageSchema, canonicalKeys(keyed.ErrorMessage, ['ErrorType', 'Message']))
+  return result.success && result.output ? result.output : undefined
+}
+
+export function enumName<T extends Record<string, number>>(
+  enumeration: T,
+  value: unknown,
+): (keyof T & string) | 'Unknown' {
+  if (typeof value === 'number') return nameOf(enumeration, value) ?? 'Unknown'
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase()
+    const name = Object.keys(enumeration).find((key) => key.toLowerCase() === lower)
+    if (name) return name as keyof T & string
+    if (/^\d+$/.test(value)) return nameOf(enumeration, Number(value)) ?? 'Unknown'
+  }
+  return 'Unknown'
+}
+
+const STATE_KEYS = ['CorrelationId', 'UCCName', 'RecordingState', 'MarkingState', 'SavingState', 'ErrorMessage']
+const CAPABILITIES_KEYS = ['AgentCanEditRecordings', 'UCCName', 'ErrorMessage']
+
+/** ASP.NET reads property names case-insensitively and may write camelCase: accept any casing. */
+export function canonicalKeys(body: unknown, keys: readonly string[]): unknown {
+  if (!isRecord(body)) return body
+  const byLower = new Map(keys.map((key) => [key.toLowerCase(), key]))
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(body)) {
+    const canonical = byLower.get(key.toLowerCase())
+    if (canonical && !(canonical in out && key !== canonical)) out[canonical] = value
+  }
+  return out
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

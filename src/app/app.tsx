@@ -1,0 +1,70 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { ApiProvider } from '../api/api-context.tsx'
+import { CallPanel } from '../features/call-recording/call-panel.tsx'
+import { StartPage } from '../features/call-recording/start-page.tsx'
+import { LiveProvider } from '../live/live-context.tsx'
+import type { PanelConfig } from './config.ts'
+import { ErrorBoundary } from './error-boundary.tsx'
+import type { Route } from './route.ts'
+import type { Runtime } from './runtime.ts'
+
+export interface AppProps {
+  runtime: Runtime
+  route: Route
+  config: PanelConfig
+  configWarnings: string[]
+}
+
+export function App({ runtime, route, config, configWarnings }: AppProps) {
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={runtime.queryClient}>
+        <ApiProvider api={runtime.api}>
+          <LiveProvider live={runtime.live}>
+            {configWarnings.length > 0 && <ConfigWarnings warnings={configWarnings} />}
+            <View route={route} config={config} />
+          </LiveProvider>
+        </ApiProvider>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  )
+}
+
+function View({ route, config }: { route: Route; config: PanelConfig }) {
+  switch (route.view) {
+    case 'agent':
+      return (
+        <CallPanel
+          call={{ uccName: route.uccName, correlationId: route.correlationId }}
+          requesterSipUri={route.agentSipUri}
+          pauseAlertSeconds={config.pauseAlertSeconds}
+        />
+      )
+    case 'start':
+      return <StartPage uccName={route.uccName} agentSipUri={route.agentSipUri} problems={route.problems} />
+    case 'board':
+      return (
+        <main className="p-3">
+          <h1 className="text-lg font-bold">Supervisor board</h1>
+          <p>The supervisor board is not part of this build yet.</p>
+        </main>
+      )
+  }
+}
+
+function ConfigWarnings({ warnings }: { warnings: string[] }) {
+  return (
+    <div
+      data-testid="config-warning"
+      role="status"
+      className="border-b-2 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <p className="font-semibold">Configuration problem — the panel is using default settings where needed:</p>
+      <ul className="list-disc pl-5">
+        {warnings.map((warning) => (
+          <li key={warning}>{warning}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}

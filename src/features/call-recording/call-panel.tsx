@@ -1,0 +1,235 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { isApiError } from '../../api/api-error.ts'
+import { Button } from '../../components/ui/button.tsx'
+import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { ErrorAlert } from '../../components/ui/error-alert.tsx'
+import { HubIndicator } from '../../live/hub-indicator.tsx'
+import type { CallRef } from './call-state-query.ts'
+import { ACTIONS, describeCall, type ActionId, type CallView } from './describe-call.ts'
+import { RecorderIndicator } from './recorder-indicator.tsx'
+import { StateList } from './state-list.tsx'
+import { useCallState, useSetRecording } from './use-call-recording.ts'
+
+export interface CallPanelProps {
+  call: CallRef
+  requesterSipUri: string
+  pauseAlertSeconds: number
+}
+
+export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
+
+export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPanelProps) {
+  const { query, capabilities, hubState } = useCallState(call)
+  const mutation = useSetRecording(call, requesterSipUri)
+  const [confirming, setConfirming] = useState<ActionId | null>(null)
+  const [lastAction, setLastAction] = useState<ActionId | null>(null)
+  const sending = useRef(false)
+
+  const view = describeCall({
+    entry: query.data,
+    stateError: query.error,
+    hubState,
+    capabilities: capabilities.data,
+    capabilitiesSettled: capabilities.isSuccess || capabilities.isError,
+    actionInFlight: mutation.isPending,
+  })
+
+  function send(id: ActionId) {
+    // A double click must send one request: the ref is set before React re-renders the button.
+    if (sending.current || !view.allowed[id]) return
+    sending.current = true
+    setLastAction(id)
+    mutation.mutate(ACTIONS[id].action, { onSettled: () => (sending.current = false) })
+  }
+
+  function request(id: ActionId) {
+    if (ACTIONS[id].confirm) setConfirming(id)
+    else send(id)
+  }
+
+  const toggle = useEffectEvent(() => {
+    if (confirming) return
+    if (view.allowed.pause) send('pause')
+    else if (view.allowed.resume) send('resume')
+  })
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.ctrlKey && event.shiftKey && !event.altKey && event.code === 'Digit2') {
+        event.preventDefault()
+        toggle()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  const confirmAction = confirming ? ACTIONS[confirming] : null
+
+  return (
+    <main className="mx-auto flex w-full max-w-md min-w-0 flex-col gap-3 p-3">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="text-lg font-bold">Call recording</h1>
+        <HubIndicator state={hubState} />
+        <p className="w-full truncate text-xs text-slate-700 dark:text-slate-300">
+          <span className="font-semibold">{call.uccName}</span> · <span title={call.correlationId}>{call.correlationId}</span>
+        </p>
+      </header>
+
+      <RecorderIndicator view={view} pauseAlertSeconds={pauseAlertSeconds} />
+      <Announcer view={view} />
+
+      <div className="grid grid-cols-2 gap-2">
+        {(['pause', 'resume'] as const).map((id) => (
+          <ActionButton key={id} id={id} view={view} busy={mutation.isPending && lastAction === id} onClick={request} large />
+        ))}
+      </div>
+
+      {view.blockedReason && !mutation.isPending && (
+        <p data-testid="actions-blocked" className="text-sm text-slate-800 dark:text-slate-200">
+          {view.blockedReason}
+        </p>
+      )}
+
+      <ErrorsShown
+        actionError={mutation.error}
+        actionLabel={lastAction ? ACTIONS[lastAction].label : undefined}
+        stateError={view.callUnknown ? null : query.error}
+        hasState={query.data !== undefined}
+        capabilitiesError={capabilities.error}
+        callUnknownError={view.callUnknown ? query.error : null}
+        onDismissAction={() => mutation.reset()}
+      />
+
+      <StateList view={view} lastEvent={query.data?.recentEvents.at(-1)} />
+
+      <div className="grid grid-cols-2 gap-2">
+        {(['mark', 'unmark', 'save', 'delete'] as const).map((id) => (
+          <ActionButton key={id} id={id} view={view} busy={mutation.isPending && lastAction === id} onClick={request} />
+        ))}
+      </div>
+
+      <section aria-labelledby="recorder-controls" className="mt-4 border-t border-slate-300 pt-3 dark:border-slate-600">
+        <h2 id="recorder-controls" className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200">
+          Recorder
+        </h2>
+        <div className="grid grid-cols-2 gap-2">
+          {(['start', 'stop'] as const).map((id) => (
+            <ActionButton key={id} id={id} view={view} busy={mutation.isPending && lastAction === id} onClick={request} />
+          ))}
+        </div>
+      </section>
+
+      <p className="text-xs text-slate-700 dark:text-slate-300">
+        Shortcut: <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd> pauses or resumes.
+      </p>
+
+      {confirmAction?.confirm && confirming && (
+        <ConfirmDialog
+          title={confirmAction.confirm.title}
+          confirmLabel={confirmAction.confirm.label}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null)
+            send(confirming)
+          }}
+        >
+          {confirmAction.confirm.body}
+        </ConfirmDialog>
+      )}
+    </main>
+  )
+}
+
+function ActionButton({
+  id,
+  view,
+  busy,
+  onClick,
+  large = false,
+}: {
+  id: ActionId
+  view: CallView
+  busy: boolean
+  onClick: (id: ActionId) => void
+  large?: boolean
+}) {
+  const action = ACTIONS[id]
+  const variant = id === 'stop' || id === 'delete' ? 'danger' : large ? 'primary' : 'secondary'
+  return (
+    <Button
+      data-testid={`action-${id}`}
+      variant={variant}
+      large={large}
+      busy={busy}
+      disabled={!view.allowed[id]}
+      onClick={() => onClick(id)}
+    >
+      {busy ? action.busyLabel : action.label}
+    </Button>
+  )
+}
+
+/** Announces the recorder's state to screen readers when it changes (politely). */
+function Announcer({ view }: { view: CallView }) {
+  const text = view.callUnknown
+    ? 'Call not found.'
+    : view.stale
+      ? 'Recording state not confirmed. Do not take card details.'
+      : `Recording ${view.recording.toLowerCase()}, confirmed.`
+  return (
+    <p role="status" aria-live="polite" className="sr-only">
+      {text}
+    </p>
+  )
+}
+
+function ErrorsShown(props: {
+  actionError: Error | null
+  actionLabel: string | undefined
+  stateError: Error | null
+  hasState: boolean
+  capabilitiesError: Error | null
+  callUnknownError: Error | null
+  onDismissAction: () => void
+}) {
+  return (
+    <>
+      {props.callUnknownError && (
+        <ErrorAlert
+          title="Call not found"
+          explanation="The recording service does not know this call: it may have ended, or the address may be wrong. No actions are offered."
+          serverMessage={serverText(props.callUnknownError)}
+        />
+      )}
+      {props.actionError && (
+        <ErrorAlert
+          title={`${props.actionLabel ?? 'The action'} did not go through`}
+          explanation={`${props.actionError.message} The state shown is what the service reports now; it was re-read, not retried.`}
+          serverMessage={serverText(props.actionError)}
+        >
+          <button type="button" className="mt-2 text-sm underline" onClick={props.onDismissAction}>
+            Dismiss
+          </button>
+        </ErrorAlert>
+      )}
+      {props.stateError && (
+        <ErrorAlert
+          title="Could not read the recording state"
+          explanation={`${props.stateError.message}${props.hasState ? ' The last state read is shown, marked as not confirmed until a read succeeds.' : ''}`}
+          serverMessage={serverText(props.stateError)}
+        />
+      )}
+      {props.capabilitiesError && (
+        <ErrorAlert
+          title="Could not check what agents may do"
+          explanation={`${props.capabilitiesError.message} Actions stay available; the service will refuse any it does not allow.`}
+          serverMessage={serverText(props.capabilitiesError)}
+        />
+      )}
+    </>
+  )
+}
+
+function serverText(error: Error): string | undefined {
+  return isApiError(error) ? error.serverMessage : undefined
+}

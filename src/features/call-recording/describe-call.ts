@@ -1,0 +1,127 @@
+import type { Capabilities, MarkingStateName, RecordingStateName, SavingStateName } from '../../api/schemas.ts'
+import { RecordingAction } from '../../api/wire.ts'
+import type { HubState } from '../../live/live-connection.ts'
+import { isUnknownCallError, type CallStateEntry } from './call-state-query.ts'
+
+export const ACTION_IDS = ['pause', 'resume', 'mark', 'unmark', 'save', 'delete', 'start', 'stop'] as const
+export type ActionId = (typeof ACTION_IDS)[number]
+
+export const ACTIONS: Record<
+  ActionId,
+  { action: RecordingAction; label: string; busyLabel: string; confirm?: { title: string; body: string; label: string } }
+> = {
+  start: { action: RecordingAction.Start, label: 'Start', busyLabel: 'Starting…' },
+  resume: { action: RecordingAction.Start, label: 'Resume', busyLabel: 'Resuming…' },
+  pause: { action: RecordingAction.Pause, label: 'Pause', busyLabel: 'Pausing…' },
+  stop: {
+    action: RecordingAction.Stop,
+    label: 'Stop',
+    busyLabel: 'Stopping…',
+    confirm: {
+      title: 'Stop the recording?',
+      body: 'Stopping ends the recording of this call. To keep card details out of the recording, use Pause instead.',
+      label: 'Stop recording',
+    },
+  },
+  save: { action: RecordingAction.Save, label: 'Save', busyLabel: 'Saving…' },
+  delete: {
+    action: RecordingAction.Delete,
+    label: 'Delete',
+    busyLabel: 'Deleting…',
+    confirm: {
+      title: 'Delete the recording?',
+      body: 'The recording of this call will be marked for deletion.',
+      label: 'Delete recording',
+    },
+  },
+  mark: { action: RecordingAction.Mark, label: 'Mark', busyLabel: 'Marking…' },
+  unmark: { action: RecordingAction.UnMark, label: 'Unmark', busyLabel: 'Unmarking…' },
+}
+
+export type IndicatorKind = 'recording' | 'paused' | 'stopped' | 'not-started' | 'unverified' | 'call-unknown'
+
+export interface CallView {
+  recording: RecordingStateName
+  marking: MarkingStateName
+  saving: SavingStateName
+  /** Not confirmed by a fresh read: the hub is not connected, an event awaits its GET, or the last read failed. */
+  stale: boolean
+  callUnknown: boolean
+  indicator: IndicatorKind
+  pausedSince: number | null
+  allowed: Record<ActionId, boolean>
+  /** Why every action is off, when one reason covers them all. */
+  blockedReason: string | null
+}
+
+export interface DescribeCallInput {
+  entry: CallStateEntry | undefined
+  stateError: unknown
+  hubState: HubState
+  capabilities: Capabilities | undefined
+  capabilitiesSettled: boolean
+  actionInFlight: boolean
+}
+
+export function describeCall(input: DescribeCallInput): CallView {
+  const callUnknown = isUnknownCallError(input.stateError)
+  const state = callUnknown ? undefined : input.entry?.state
+  const recording = state?.recording ?? 'Unknown'
+  const stale =
+    !state || !input.entry?.confirmed || input.hubState !== 'Connected' || Boolean(input.stateError)
+  const blockedReason = reasonActionsBlocked(input, callUnknown, recording)
+  const can = blockedReason === null
+  return {
+    recording,
+    marking: state?.marking ?? 'Unknown',
+    saving: state?.saving ?? 'Unknown',
+    stale,
+    callUnknown,
+    indicator: indicatorFor(recording, stale, callUnknown),
+    pausedSince: recording === 'Paused' ? (input.entry?.pausedSince ?? null) : null,
+    allowed: {
+      start: can && (recording === 'Uninitialized' || recording === 'Stopped'),
+      resume: can && recording === 'Paused',
+      pause: can && recording === 'Started',
+      stop: can && (recording === 'Started' || recording === 'Paused'),
+      save: can && state?.saving !== 'Save' && state?.saving !== 'Unknown',
+      delete: can && state?.saving !== 'Delete' && state?.saving !== 'Unknown',
+      mark: can && state?.marking !== 'Mark' && state?.marking !== 'Unknown',
+      unmark: can && state?.marking === 'Mark',
+    },
+    blockedReason,
+  }
+}
+
+function reasonActionsBlocked(
+  input: DescribeCallInput,
+  callUnknown: boolean,
+  recording: RecordingStateName,
+): string | null {
+  if (callUnknown) return 'The recording service does not know this call.'
+  if (input.capabilities?.agentCanEditRecordings === false) {
+    return 'Agents may not change recordings in this contact center (AgentCanEditRecordings is off). Ask your administrator.'
+  }
+  if (!input.capabilitiesSettled) return 'Checking what agents may do…'
+  if (!input.entry) return 'Waiting for the recording state…'
+  if (recording === 'Unknown') return 'The recorder reported a state this panel does not know; actions are off until it reports a known one.'
+  if (input.actionInFlight) return 'Waiting for the recording service to answer…'
+  return null
+}
+
+function indicatorFor(recording: RecordingStateName, stale: boolean, callUnknown: boolean): IndicatorKind {
+  if (callUnknown) return 'call-unknown'
+  if (stale) return 'unverified'
+  switch (recording) {
+    case 'Started':
+      return 'recording'
+    case 'Paused':
+      return 'paused'
+    case 'Stopped':
+      return 'stopped'
+    case 'Uninitialized':
+      return 'not-started'
+    default:
+      return 'unverified'
+  }
+}

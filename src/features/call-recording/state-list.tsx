@@ -1,0 +1,37 @@
+import { actionName, type AnnouncedChange } from './call-state-query.ts'
+import type { CallView } from './describe-call.ts'
+
+/** The three states as the server gave them, with the test contract's attributes. */
+export function StateList({ view, lastEvent }: { view: CallView; lastEvent: AnnouncedChange | undefined }) {
+  const rows = [
+    { testId: 'recording-state', label: 'Recorder', value: view.recording },
+    { testId: 'marking-state', label: 'Marking', value: view.marking },
+    { testId: 'saving-state', label: 'Saving', value: view.saving },
+  ]
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-600">
+      {rows.map((row) => (
+        <div key={row.testId} className="contents">
+          <dt className="text-slate-700 dark:text-slate-300">{row.label}</dt>
+          <dd
+            data-testid={row.testId}
+            data-state={row.value}
+            data-stale={view.stale ? 'true' : undefined}
+            className="font-semibold"
+          >
+            {row.value}
+            {view.stale && <span className="ml-1 font-normal text-amber-800 dark:text-amber-300">(not confirmed)</span>}
+          </dd>
+        </div>
+      ))}
+      {lastEvent && (
+        <div className="contents">
+          <dt className="text-slate-700 dark:text-slate-300">Last change</dt>
+          <dd data-testid="last-event">
+            {actionName(lastEvent.action)} at {new Date(lastEvent.at).toLocaleTimeString()}
+          </dd>
+        </div>
+      )}
+    </dl>
+  )
+}
