@@ -21,6 +21,9 @@ export default defineConfig({
     manifest: true,
   },
   test: {
+    reporters: process.env.UNIT_JSON_REPORT
+      ? ['default', ['json', { outputFile: process.env.UNIT_JSON_REPORT }]]
+      : ['default'],
     projects: [
       {
         extends: true,

@@ -1,0 +1,287 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, openPanel, panelUrl, recordingState, test } from './fixtures.ts'
+import { fetches, recordPage, shownStates } from './page-recorder.ts'
+import { AGENT, DEMO_CALL, DEMO_UCC, LOCKED_UCC } from './sim-client.ts'
+
+const PAUSED = 3
+const STOPPED = 2
+
+test('the demo call opens with its confirmed state and a live connection', async ({ page }) => {
+  await openPanel(page, { uccName: DEMO_UCC, correlationId: DEMO_CALL })
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'None')
+  await expect(page.getByTestId('saving-state')).toHaveAttribute('data-state', 'None')
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'recording')
+  await expect(page.getByTestId('action-pause')).toBeEnabled()
+  await expect(page.getByTestId('action-resume')).toBeDisabled()
+  await expect(page.getByTestId('action-start')).toBeDisabled()
+})
+
+test('pause and resume: each confirmed by the server, with the agent as requester', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+
+  await page.getByTestId('action-pause').click()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'paused')
+  await expect(page.getByTestId('pause-timer')).toBeVisible()
+  expect(await sim.recordingState(call.uccName, call.correlationId)).toBe(PAUSED)
+
+  await page.getByTestId('action-resume').click()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  await expect(page.getByTestId('pause-timer')).toBeHidden()
+
+  const audit = await sim.audit(call.correlationId)
+  expect(audit.map((entry) => [String(entry.action), entry.requester])).toEqual([
+    [expect.stringMatching(/^(3|Pause)$/), AGENT],
+    [expect.stringMatching(/^(1|Start)$/), AGENT],
+  ])
+})
+
+test('stop asks for confirmation; cancel sends nothing, confirm stops; start starts again', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+
+  await page.getByTestId('action-stop').click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  expect(await sim.audit(call.correlationId)).toHaveLength(0)
+
+  await page.getByTestId('action-stop').click()
+  await page.getByRole('dialog').getByTestId('confirm').click()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Stopped')
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'stopped')
+  await expect(page.getByTestId('action-pause')).toBeDisabled()
+
+  await page.getByTestId('action-start').click()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+})
+
+test('mark, unmark, save and delete (delete asks first)', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+  const marking = page.getByTestId('marking-state')
+  const saving = page.getByTestId('saving-state')
+
+  await page.getByTestId('action-mark').click()
+  await expect(marking).toHaveAttribute('data-state', 'Mark')
+  await expect(page.getByTestId('action-mark')).toBeDisabled()
+  await page.getByTestId('action-unmark').click()
+  await expect(marking).toHaveAttribute('data-state', 'Unmark')
+
+  await page.getByTestId('action-save').click()
+  await expect(saving).toHaveAttribute('data-state', 'Save')
+  await page.getByTestId('action-delete').click()
+  await page.getByRole('dialog').getByTestId('confirm').click()
+  await expect(saving).toHaveAttribute('data-state', 'Delete')
+  await expect(saving).not.toHaveAttribute('data-stale', 'true')
+})
+
+test('a pause made by another party arrives live, with its timer', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+
+  await sim.actAs(call.uccName, call.correlationId, 'Pause')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  await expect(page.getByTestId('pause-timer')).toHaveText(/^0:0\d$/)
+  await expect(page.getByTestId('last-event')).toContainText('Pause')
+})
+
+test('events for other calls change nothing and cause no request', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  const other = await sim.createCall()
+  await recordPage(page)
+  await openPanel(page, call)
+  const before = (await fetches(page)).length
+
+  await sim.actAs(other.uccName, other.correlationId, 'Pause')
+  // The panel's own event arrives after the other one on the same connection: once it has been
+  // handled, the other one has been too.
+  await sim.actAs(call.uccName, call.correlationId, 'Mark')
+  await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  const stateReads = (await fetches(page)).slice(before).filter((f) => f.method === 'GET' && f.url.includes('/recording/'))
+  expect(stateReads.every((f) => f.url.includes(call.correlationId))).toBe(true)
+  expect((await shownStates(page)).some((s) => s.state === 'Paused')).toBe(false)
+})
+
+test('an unknown call is said to be unknown, with the server text, and offers no action', async ({ page }) => {
+  const id = '00000000-0000-4000-8000-000000000000'
+  await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: id }))
+  const alert = page.getByRole('alert').filter({ hasText: 'Call not found' })
+  await expect(alert).toContainText(`No Audio session with correlation Id:'${id}' was found.`)
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'call-unknown')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Unknown')
+  for (const action of ['start', 'resume', 'pause', 'stop', 'save', 'delete', 'mark', 'unmark']) {
+    await expect(page.getByTestId(`action-${action}`)).toBeDisabled()
+  }
+})
+
+test('where agents may not edit recordings, actions are off and the panel says why', async ({ page, sim }) => {
+  const call = await sim.createCall({ ucc: LOCKED_UCC })
+  await openPanel(page, call)
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(page.getByTestId('actions-blocked')).toContainText('AgentCanEditRecordings')
+  await expect(page.getByTestId('action-pause')).toBeDisabled()
+  await expect(page.getByTestId('action-mark')).toBeDisabled()
+})
+
+test('a refused pause (type 3) shows the server text and never shows Paused', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await recordPage(page)
+  await openPanel(page, call)
+  // The recorder stops without the panel hearing of it; the panel still offers Pause.
+  await sim.silent(call.uccName, call.correlationId, { recordingState: STOPPED })
+
+  await page.getByTestId('action-pause').click()
+  const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
+  await expect(alert).toContainText('processing error')
+  // Re-read, not retried: the panel now shows what the recorder is really doing.
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Stopped')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
+  const posts = (await fetches(page)).filter((f) => f.method === 'POST')
+  expect(posts).toHaveLength(1)
+})
+
+test('a 5xx on set shows an error, re-reads the state and never shows Paused', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await recordPage(page)
+  await openPanel(page, call)
+  await sim.failNext({ endpoint: 'set', count: 1, status: 503, body: 'Service Unavailable', contentType: 'text/plain' })
+
+  await page.getByTestId('action-pause').click()
+  const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
+  await expect(alert).toContainText('(503)')
+  await expect(alert).toContainText('Service Unavailable')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
+  expect((await fetches(page)).filter((f) => f.method === 'POST')).toHaveLength(1)
+  await expect(page.getByTestId('action-pause')).toBeEnabled()
+})
+
+test('with a slow server the panel does not run ahead: confirmed Paused only after the answer', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await recordPage(page)
+  await openPanel(page, call)
+  await sim.latency(1500)
+
+  await page.getByTestId('action-pause').click()
+  await expect(page.getByTestId('action-pause')).toHaveText('Pausing…')
+  await expect(page.getByTestId('action-pause')).toBeDisabled()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+
+  const post = (await fetches(page)).find((f) => f.method === 'POST')
+  expect(post?.end).not.toBeNull()
+  const firstConfirmedPause = (await shownStates(page)).find((s) => s.state === 'Paused' && !s.stale)
+  expect(firstConfirmedPause!.at).toBeGreaterThanOrEqual(post!.end! - 1)
+  expect(firstConfirmedPause!.at - post!.start).toBeGreaterThanOrEqual(1500)
+})
+
+test('a double click sends one request', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await recordPage(page)
+  await openPanel(page, call)
+  await page.getByTestId('action-pause').dblclick()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  expect((await fetches(page)).filter((f) => f.method === 'POST')).toHaveLength(1)
+  expect(await sim.audit(call.correlationId)).toHaveLength(1)
+})
+
+test('a change made while the hub connection is down is picked up after it reconnects', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+
+  await sim.refuseNegotiation(2)
+  await sim.dropConnections()
+  await expect(page.getByTestId('hub-state')).not.toHaveAttribute('data-state', 'Connected')
+  await expect(recordingState(page)).toHaveAttribute('data-stale', 'true')
+  await expect(page.getByTestId('recorder-indicator')).toContainText('recording state not confirmed — do not take card details')
+  // No event for this change ever reaches the panel: only the re-read after reconnecting can show it.
+  await sim.silent(call.uccName, call.correlationId, { recordingState: PAUSED })
+
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', { timeout: 15_000 })
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+})
+
+test('the keyboard shortcut toggles pause and resume', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+  await page.keyboard.press('Control+Shift+Digit2')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  await page.keyboard.press('Control+Shift+Digit2')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+})
+
+test('v2 paths are used when config.json asks for them', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ json: { apiVersion: 'v2', uccName: DEMO_UCC, requesterSipUri: AGENT } }),
+  )
+  const v2Read = page.waitForRequest((request) => request.url().includes('/attendantservice/api/v2/recording/'))
+  await openPanel(page, call)
+  await v2Read
+  const v2Set = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/attendantservice/api/v2/recording/set'))
+  await page.getByTestId('action-mark').click()
+  await v2Set
+  await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+})
+
+test('a broken config.json falls back to the defaults with a visible warning', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ body: '{ not json', contentType: 'application/json' }))
+  await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: DEMO_CALL }))
+  await expect(page.getByTestId('config-warning')).toContainText('config.json is not valid JSON')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+})
+
+test('a malformed correlation id or SIP URI is refused and nothing is requested', async ({ page }) => {
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  await page.goto(`/?ucc=${DEMO_UCC}&correlationId=not-a-guid&agent=agent-without-sip`)
+  const problems = page.getByTestId('address-problems')
+  await expect(problems).toContainText('"not-a-guid" is not a valid correlation id')
+  await expect(problems).toContainText('"agent-without-sip" is not a valid SIP URI')
+  expect(requests.filter((url) => url.includes('/attendantservice/'))).toEqual([])
+})
+
+test('the start page opens a call entered by hand', async ({ page }) => {
+  await page.goto('/')
+  await page.getByLabel('Correlation id').fill(DEMO_CALL)
+  await page.getByRole('button', { name: 'Open call' }).click()
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  expect(new URL(page.url()).searchParams.get('correlationId')).toBe(DEMO_CALL)
+})
+
+test('fits a 320 px side panel without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 })
+  await openPanel(page, { uccName: DEMO_UCC, correlationId: DEMO_CALL })
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBe(0)
+})
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no accessibility violations (axe, ${colorScheme})`, async ({ page, sim }) => {
+    await page.emulateMedia({ colorScheme })
+    const call = await sim.createCall()
+    await openPanel(page, call)
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await sim.actAs(call.uccName, call.correlationId, 'Pause')
+    await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+    await page.getByTestId('action-stop').click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await page.goto('/')
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  })
+}
