@@ -1,10 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, openPanel, panelUrl, recordingState, test } from './fixtures.ts'
-import { fetches, recordPage, shownStates } from './page-recorder.ts'
+import { fetches, recordPage, shownStates, type FetchRecord } from './page-recorder.ts'
 import { AGENT, DEMO_CALL, DEMO_UCC, LOCKED_UCC } from './sim-client.ts'
 
 const PAUSED = 3
 const STOPPED = 2
+
+const isSetRequest = (f: FetchRecord) => f.method === 'POST' && f.url.endsWith('/recording/set')
 
 test('the demo call opens with its confirmed state and a live connection', async ({ page }) => {
   await openPanel(page, { uccName: DEMO_UCC, correlationId: DEMO_CALL })
@@ -145,7 +147,7 @@ test('a refused pause (type 3) shows the server text and never shows Paused', as
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Stopped')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
-  const posts = (await fetches(page)).filter((f) => f.method === 'POST')
+  const posts = (await fetches(page)).filter(isSetRequest)
   expect(posts).toHaveLength(1)
 })
 
@@ -162,7 +164,7 @@ test('a 5xx on set shows an error, re-reads the state and never shows Paused', a
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
-  expect((await fetches(page)).filter((f) => f.method === 'POST')).toHaveLength(1)
+  expect((await fetches(page)).filter(isSetRequest)).toHaveLength(1)
   await expect(page.getByTestId('action-pause')).toBeEnabled()
 })
 
@@ -178,7 +180,7 @@ test('with a slow server the panel does not run ahead: confirmed Paused only aft
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 
-  const post = (await fetches(page)).find((f) => f.method === 'POST')
+  const post = (await fetches(page)).find(isSetRequest)
   expect(post?.end).not.toBeNull()
   const firstConfirmedPause = (await shownStates(page)).find((s) => s.state === 'Paused' && !s.stale)
   expect(firstConfirmedPause!.at).toBeGreaterThanOrEqual(post!.end! - 1)
@@ -192,7 +194,7 @@ test('a double click sends one request', async ({ page, sim }) => {
   await page.getByTestId('action-pause').dblclick()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
-  expect((await fetches(page)).filter((f) => f.method === 'POST')).toHaveLength(1)
+  expect((await fetches(page)).filter(isSetRequest)).toHaveLength(1)
   expect(await sim.audit(call.correlationId)).toHaveLength(1)
 })
 

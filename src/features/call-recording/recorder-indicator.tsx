@@ -89,11 +89,7 @@ function adviceFor(view: CallView): string {
       return `The recording service does not know this call — ${NOT_CONFIRMED_WARNING}.`
     case 'unverified': {
       const shown = view.recording === 'Unknown' ? '' : ` Last reported: ${view.recording}.`
-      return `${capitalise(NOT_CONFIRMED_WARNING)}.${shown}`
+      return `Unverified: ${NOT_CONFIRMED_WARNING}.${shown}`
     }
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

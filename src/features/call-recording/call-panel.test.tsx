@@ -1,0 +1,350 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { onTestFinished, expect, test, vi } from 'vitest'
+import { ApiProvider } from '../../api/api-context.tsx'
+import { ApiError } from '../../api/api-error.ts'
+import type { RecordingApi, SetRecordingInput } from '../../api/recording-api.ts'
+import type { CallState, Capabilities, RecordingStateName } from '../../api/schemas.ts'
+import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../api/wire.ts'
+import { LiveConnection } from '../../live/live-connection.ts'
+import { LiveProvider } from '../../live/live-context.tsx'
+import { FakeHubConnection } from '../../testing/fake-hub-connection.ts'
+import { CallPanel } from './call-panel.tsx'
+
+const UCC = 'ucc-demo'
+const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
+const AGENT = 'sip:agent@example.com'
+const NO_SESSION = `No Audio session with correlation Id:'${ID}' was found.`
+const NOT_CONFIRMED = /recording state not confirmed — do not take card details/i
+const ACTION_NAMES = ['Pause', 'Resume', 'Mark', 'Unmark', 'Save', 'Delete', 'Start', 'Stop']
+
+interface Deferred<T> {
+  promise: Promise<T>
+  resolve: (value: T) => void
+  reject: (error: unknown) => void
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+function callState(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
+  return { uccName: UCC, correlationId: ID, recording, marking: 'None', saving: 'None', ...overrides }
+}
+
+/** The nth call to one of the fake API's methods, to answer when the test decides. */
+function nth<T>(calls: Deferred<T>[], index: number): Deferred<T> {
+  const call = calls[index]
+  if (!call) throw new Error(`call ${index + 1} was not made (${calls.length} made)`)
+  return call
+}
+
+async function setup(options: { capabilities?: Capabilities; delay?: number | null } = {}) {
+  const gets: Deferred<CallState>[] = []
+  const posts: Deferred<CallState | undefined>[] = []
+  const api = {
+    getState: vi.fn((_uccName: string, _correlationId: string, _signal?: AbortSignal) => {
+      const call = deferred<CallState>()
+      gets.push(call)
+      return call.promise
+    }),
+    getCapabilities: vi.fn((uccName: string, _signal?: AbortSignal) =>
+      Promise.resolve(options.capabilities ?? { uccName, agentCanEditRecordings: true }),
+    ),
+    setRecording: vi.fn((_input: SetRecordingInput, _signal?: AbortSignal) => {
+      const call = deferred<CallState | undefined>()
+      posts.push(call)
+      return call.promise
+    }),
+  } satisfies RecordingApi
+
+  const hub = new FakeHubConnection()
+  const live = new LiveConnection({ hubUrl: '/attendantservice/hubs/recording', createConnection: () => hub.asHubConnection() })
+  live.start()
+  await vi.waitFor(() => expect(live.getState()).toBe('Connected'))
+
+  const queryClient = new QueryClient()
+  onTestFinished(() => queryClient.clear())
+  const user = userEvent.setup({ delay: options.delay === undefined ? 0 : options.delay })
+  render(
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider api={api}>
+        <LiveProvider live={live}>
+          <CallPanel call={{ uccName: UCC, correlationId: ID }} requesterSipUri={AGENT} pauseAlertSeconds={120} />
+        </LiveProvider>
+      </ApiProvider>
+    </QueryClientProvider>,
+  )
+  return { api, gets, posts, hub, live, user }
+}
+
+/** Renders and answers the first GET: a confirmed call in `recording`. */
+async function setupConfirmed(recording: RecordingStateName = 'Started', options: Parameters<typeof setup>[0] = {}) {
+  const harness = await setup(options)
+  nth(harness.gets, 0).resolve(callState(recording))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', recording))
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+  return harness
+}
+
+function stateElements() {
+  return ['recording-state', 'marking-state', 'saving-state'].map((testId) => screen.getByTestId(testId))
+}
+
+function pauseEvent(stateAction: unknown = RecordingAction.Pause, correlationId = ID) {
+  return { uccName: UCC, correlationId, stateAction }
+}
+
+test('before the first read: Unknown, stale, and the not-confirmed warning', async () => {
+  const { api } = await setup()
+  for (const element of stateElements()) {
+    expect(element).toHaveAttribute('data-state', 'Unknown')
+    expect(element).toHaveAttribute('data-stale', 'true')
+  }
+  expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(NOT_CONFIRMED)
+  expect(screen.getByRole('heading', { name: 'Not confirmed' })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled()
+  expect(api.getState).toHaveBeenCalledTimes(1)
+  expect(api.getState).toHaveBeenCalledWith(UCC, ID, expect.any(AbortSignal))
+})
+
+test('a confirmed read shows the three states without data-stale', async () => {
+  const { gets } = await setup()
+  nth(gets, 0).resolve(callState('Paused', { marking: 'Mark', saving: 'Save' }))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'))
+  const [recording, marking, saving] = stateElements()
+  expect(marking).toHaveAttribute('data-state', 'Mark')
+  expect(saving).toHaveAttribute('data-state', 'Save')
+  for (const element of [recording, marking, saving]) expect(element).not.toHaveAttribute('data-stale')
+  expect(screen.getByRole('heading', { name: 'Paused' })).toBeInTheDocument()
+  expect(screen.getByTestId('recorder-indicator')).not.toHaveTextContent(NOT_CONFIRMED)
+  expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled()
+  expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled()
+})
+
+test('an event for this call patches the state at once, unconfirmed, and a GET then confirms it', async () => {
+  const { api, gets, hub } = await setupConfirmed('Started')
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause, ID.toUpperCase())))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'))
+  for (const element of stateElements()) expect(element).toHaveAttribute('data-stale', 'true')
+  expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(NOT_CONFIRMED)
+  expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
+  expect(api.getState).toHaveBeenCalledTimes(2)
+
+  nth(gets, 1).resolve(callState('Paused'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
+  expect(screen.getByRole('heading', { name: 'Paused' })).toBeInTheDocument()
+})
+
+test('an event for another call changes nothing and sends no GET', async () => {
+  const { api, hub } = await setupConfirmed('Started')
+  act(() => {
+    hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause, '00000000-0000-4000-8000-000000000000'))
+    hub.emit(RECORDING_STATE_CHANGED_EVENT, { uccName: 'other-ucc', correlationId: ID, stateAction: 3 })
+  })
+  expect(api.getState).toHaveBeenCalledTimes(1)
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+
+  // The same event for this call does send one: the two above were really ignored.
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent()))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+})
+
+test('a late Pause event after a confirmed Started: the GET decides, and says Started', async () => {
+  const { gets, hub } = await setupConfirmed('Started')
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent()))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true'))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
+
+  nth(gets, 1).resolve(callState('Started'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+  expect(screen.getByRole('heading', { name: 'Recording' })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled()
+})
+
+test('Pause: "Pausing…" and disabled while in flight, Paused shown only once the POST answers', async () => {
+  const { api, posts, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+  expect(api.setRecording).toHaveBeenCalledWith({
+    uccName: UCC,
+    correlationId: ID,
+    action: RecordingAction.Pause,
+    requesterSipUri: AGENT,
+  })
+  expect(await screen.findByRole('button', { name: 'Pausing…' })).toBeDisabled()
+  expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled()
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
+
+  nth(posts, 0).resolve(callState('Paused'))
+  expect(await screen.findByRole('heading', { name: 'Paused' })).toBeInTheDocument()
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+  expect(screen.getByRole('button', { name: 'Pause' })).toBeDisabled()
+  expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled()
+  expect(api.getState).toHaveBeenCalledTimes(1)
+})
+
+test('a double click on Pause sends one request', async () => {
+  const { api, user } = await setupConfirmed('Started', { delay: null })
+  await user.dblClick(screen.getByRole('button', { name: 'Pause' }))
+  expect(await screen.findByRole('button', { name: 'Pausing…' })).toBeDisabled()
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+})
+
+test('two clicks before React re-renders still send one request', async () => {
+  const { api, posts } = await setupConfirmed('Started')
+  const pause = screen.getByRole('button', { name: 'Pause' })
+  // Inside one act() React does not re-render between the clicks: the button is still enabled for the second.
+  act(() => {
+    pause.click()
+    pause.click()
+  })
+  expect(await screen.findByRole('button', { name: 'Pausing…' })).toBeDisabled()
+  // A second request would wait in the mutation scope until the first settles: let the first settle.
+  nth(posts, 0).resolve(callState('Paused'))
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled())
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+})
+
+test('a POST answer without a state is confirmed by a GET before Paused is shown', async () => {
+  const { api, gets, posts, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  nth(posts, 0).resolve(undefined)
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+  expect(screen.getByRole('button', { name: 'Pausing…' })).toBeDisabled()
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+
+  nth(gets, 1).resolve(callState('Paused'))
+  expect(await screen.findByRole('heading', { name: 'Paused' })).toBeInTheDocument()
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+  expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled()
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+})
+
+test('a failed POST shows the server message verbatim, shows no Paused and re-reads instead of retrying', async () => {
+  const { api, gets, posts, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  const message = "Recorder for call '1d6c6a58' is busy; the request was not applied."
+  nth(posts, 0).reject(new ApiError({ kind: 'server', status: 200, errorType: 3, serverMessage: message }))
+
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('Pause did not go through')
+  expect(alert).toHaveTextContent(message)
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
+
+  nth(gets, 1).resolve(callState('Started'))
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled())
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  expect(screen.getByRole('alert')).toHaveTextContent(message)
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+})
+
+test('hostile text in a server message is shown as text, never as HTML', async () => {
+  const { posts, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  const hostile = '<img src=x onerror=alert(1)>'
+  nth(posts, 0).reject(new ApiError({ kind: 'server', status: 400, errorType: 2, serverMessage: hostile }))
+  expect(await screen.findByRole('alert')).toHaveTextContent(hostile)
+  expect(screen.queryByRole('img')).not.toBeInTheDocument()
+})
+
+test('Stop asks first: Cancel sends nothing, confirming sends Stop', async () => {
+  const { api, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Stop' }))
+  const dialog = screen.getByRole('dialog', { name: 'Stop the recording?' })
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(api.setRecording).not.toHaveBeenCalled()
+
+  await user.click(screen.getByRole('button', { name: 'Stop' }))
+  await user.click(within(screen.getByRole('dialog', { name: 'Stop the recording?' })).getByTestId('confirm'))
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+  expect(api.setRecording).toHaveBeenCalledWith(expect.objectContaining({ action: RecordingAction.Stop }))
+})
+
+test('Delete asks first: Escape cancels, confirming sends Delete', async () => {
+  const { api, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Delete' }))
+  expect(screen.getByRole('dialog', { name: 'Delete the recording?' })).toBeInTheDocument()
+  await user.keyboard('{Escape}')
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(api.setRecording).not.toHaveBeenCalled()
+
+  await user.click(screen.getByRole('button', { name: 'Delete' }))
+  await user.click(screen.getByTestId('confirm'))
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+  expect(api.setRecording).toHaveBeenCalledWith(expect.objectContaining({ action: RecordingAction.Delete }))
+})
+
+test('Ctrl+Shift+2 pauses, then resumes', async () => {
+  const { api, posts, user } = await setupConfirmed('Started')
+  await user.keyboard('{Control>}{Shift>}2{/Shift}{/Control}')
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+  expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Pause }))
+
+  nth(posts, 0).resolve(callState('Paused'))
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled())
+  await user.keyboard('{Control>}{Shift>}2{/Shift}{/Control}')
+  expect(api.setRecording).toHaveBeenCalledTimes(2)
+  expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Start }))
+})
+
+test('Ctrl+2 without Shift does nothing', async () => {
+  const { api, user } = await setupConfirmed('Started')
+  await user.keyboard('{Control>}2{/Control}')
+  expect(api.setRecording).not.toHaveBeenCalled()
+})
+
+test('when agents may not edit recordings every action is off and the reason is shown', async () => {
+  await setupConfirmed('Started', { capabilities: { uccName: UCC, agentCanEditRecordings: false } })
+  expect(await screen.findByText(/AgentCanEditRecordings is off/)).toBeInTheDocument()
+  for (const name of ACTION_NAMES) expect(screen.getByRole('button', { name })).toBeDisabled()
+})
+
+test('an unknown call: says so with the server message verbatim, every action off', async () => {
+  const { gets } = await setup()
+  nth(gets, 0).reject(new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: NO_SESSION }))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('Call not found')
+  expect(alert).toHaveTextContent(NO_SESSION)
+  expect(screen.getByRole('heading', { name: 'Call not found' })).toBeInTheDocument()
+  expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(/does not know this call/)
+  for (const name of ACTION_NAMES) expect(screen.getByRole('button', { name })).toBeDisabled()
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Unknown')
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
+})
+
+test('while the hub reconnects everything is stale; after it reconnects the state is re-read', async () => {
+  const { api, gets, hub } = await setupConfirmed('Paused')
+  expect(screen.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
+  act(() => hub.dropAndReconnect())
+  expect(screen.getByTestId('hub-state')).toHaveAttribute('data-state', 'Reconnecting')
+  for (const element of stateElements()) expect(element).toHaveAttribute('data-stale', 'true')
+  expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(NOT_CONFIRMED)
+  expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
+  expect(api.getState).toHaveBeenCalledTimes(1)
+
+  act(() => hub.reconnected())
+  expect(screen.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
+
+  nth(gets, 1).resolve(callState('Started'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
+  for (const element of stateElements()) expect(element).not.toHaveAttribute('data-stale')
+})
