@@ -22,7 +22,7 @@ export default tseslint.config(
   { files: ['src/**/*.test.{ts,tsx}'], ...testingLibrary.configs['flat/react'] },
   { files: ['e2e/**/*.ts'], ...playwright.configs['flat/recommended'] },
   {
-    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
+    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}', '.ci/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -6,7 +6,6 @@ import { AGENT, SimClient } from './sim-client.ts'
 // one origin, so faults injected by one test never reach another worker's tests.
 export const test = base.extend<{ sim: SimClient }, { simulator: Simulator }>({
   simulator: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const simulator = await startSimulator({ port: 0, staticDir: 'dist' })
       await use(simulator)

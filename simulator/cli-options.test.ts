@@ -1,0 +1,131 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { parseCliArgs } from './cli-options.ts'
+
+function options(argv: string[]) {
+  const parsed = parseCliArgs(argv)
+  if (!parsed.ok) throw new Error(`expected options, got: ${parsed.output}`)
+  return parsed
+}
+
+function usageError(argv: string[]): string {
+  const parsed = parseCliArgs(argv)
+  if (parsed.ok) throw new Error(`expected a usage error for ${argv.join(' ')}`)
+  expect(parsed.exitCode).toBe(2)
+  return parsed.output
+}
+
+test('no arguments give the defaults', () => {
+  expect(options([])).toEqual({
+    ok: true,
+    quiet: false,
+    options: {
+      port: 5100,
+      host: '127.0.0.1',
+      scenario: 'static',
+      hubPath: '/attendantservice/hubs/recording',
+      eventCasing: 'pascal',
+      latency: 0,
+      errorStatus: 'ok',
+      demoRate: 5,
+      negotiateRedirect: false,
+    },
+  })
+})
+
+test('every option is read', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sim-cli-'))
+  try {
+    const parsed = options([
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--scenario',
+      'demo',
+      '--hub-path',
+      '/custom/hub/',
+      '--event-casing',
+      'camel',
+      '--latency',
+      '250',
+      '--auth-token',
+      'abc',
+      '--cors-origin',
+      'http://localhost:5173',
+      '--negotiate-redirect',
+      '--error-status',
+      'http',
+      '--static',
+      dir,
+      '--demo-rate',
+      '12.5',
+      '--seed',
+      '42',
+      '--quiet',
+    ])
+    expect(parsed.quiet).toBe(true)
+    expect(parsed.options).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      scenario: 'demo',
+      hubPath: '/custom/hub',
+      eventCasing: 'camel',
+      latency: 250,
+      authToken: 'abc',
+      corsOrigin: 'http://localhost:5173',
+      negotiateRedirect: true,
+      errorStatus: 'http',
+      staticDir: dir,
+      demoRate: 12.5,
+      seed: 42,
+    })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('--opt=value works as well as --opt value', () => {
+  expect(options(['--port=5200', '--cors-origin=*']).options).toMatchObject({
+    port: 5200,
+    corsOrigin: '*',
+  })
+})
+
+test.each([
+  [['--port', 'abc'], /--port/],
+  [['--port', '70000'], /0 to 65535/],
+  [['--port', '-1'], /port/],
+  [['--port', '80.5'], /whole number/],
+  [['--latency', '-5'], /--latency/],
+  [['--latency', ''], /--latency/],
+  [['--demo-rate', '0'], /--demo-rate/],
+  [['--demo-rate', 'many'], /--demo-rate/],
+  [['--seed', '1.5'], /--seed/],
+  [['--scenario', 'busy'], /Allowed choices are static, demo, load/],
+  [['--event-casing', 'snake'], /pascal, camel/],
+  [['--error-status', 'sometimes'], /ok, http/],
+  [['--cors-origin', 'localhost:5173'], /not an origin/],
+  [['--cors-origin', 'http://localhost:5173/app'], /not an origin/],
+  [['--hub-path', 'hubs/recording'], /--hub-path/],
+  [['--hub-path', '/__sim/hub'], /may not lie under/],
+  [['--static', '/definitely/not/here'], /not a directory/],
+  [['--host', ''], /--host/],
+  [['--auth-token'], /argument missing/],
+  [['--bogus'], /unknown option/],
+  [['extra'], /too many arguments|unknown command|excess/i],
+])('%j is a usage error (exit code 2)', (argv, pattern) => {
+  expect(usageError(argv)).toMatch(pattern)
+})
+
+test('the load scenario is reported as not available yet', () => {
+  expect(usageError(['--scenario', 'load'])).toMatch(/'load' scenario is not available yet/)
+})
+
+test('--help prints the usage and exits 0', () => {
+  const parsed = parseCliArgs(['--help'])
+  expect(parsed).toMatchObject({ ok: false, exitCode: 0 })
+  expect(parsed.ok ? '' : parsed.output).toMatch(/--negotiate-redirect/)
+})

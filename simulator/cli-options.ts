@@ -1,0 +1,204 @@
+import { statSync } from 'node:fs'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { DEFAULT_HUB_PATH } from '../src/api/wire.ts'
+import { ErrorStatusMode } from './errors.ts'
+import { DEFAULT_DEMO_RATE, ScenarioName } from './scenarios.ts'
+import { DEFAULT_HOST } from './server.ts'
+import type { SimulatorOptions } from './server.ts'
+import { EventCasing } from './settings.ts'
+
+export const DEFAULT_PORT = 5100
+export const USAGE_ERROR = 2
+
+export type CliParse =
+  | { ok: true; options: SimulatorOptions; quiet: boolean }
+  /** Help (exit code 0) or a usage error (exit code 2), with the text to print. */
+  | { ok: false; exitCode: number; output: string }
+
+function integerIn(min: number, max: number, what: string) {
+  return (value: string): number => {
+    const number = Number(value)
+    if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max) {
+      throw new InvalidArgumentError(`Expected ${what}: a whole number from ${min} to ${max}.`)
+    }
+    return number
+  }
+}
+
+function positiveRate(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 600) {
+    throw new InvalidArgumentError('Expected calls per minute: a number above 0, at most 600.')
+  }
+  return number
+}
+
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('Expected a value, got an empty string.')
+  return value.trim()
+}
+
+function hubPath(value: string): string {
+  const path = value.trim().replace(/\/+$/, '')
+  if (!/^\/[^\s?#]+$/.test(path))
+    throw new InvalidArgumentError('Expected a path like /attendantservice/hubs/recording.')
+  if (/^\/(__sim|attendantservice\/api)(\/|$)/i.test(path)) {
+    throw new InvalidArgumentError('The hub path may not lie under /__sim or the REST API.')
+  }
+  return path
+}
+
+function corsOrigin(value: string): string {
+  const origins = value.split(',').map((origin) => origin.trim().replace(/\/+$/, ''))
+  for (const origin of origins) {
+    if (origin === '*') continue
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || parsed.origin.toLowerCase() !== origin.toLowerCase()) {
+      throw new InvalidArgumentError(
+        `'${origin}' is not an origin like http://localhost:5173 (or *).`,
+      )
+    }
+  }
+  return origins.join(',')
+}
+
+function directory(value: string): string {
+  try {
+    if (statSync(value).isDirectory()) return value
+  } catch {
+    // reported below
+  }
+  throw new InvalidArgumentError(`'${value}' is not a directory.`)
+}
+
+function createProgram(): Command {
+  return new Command('simulator')
+    .description(
+      'Anywhere365 attendant service simulator: recording REST API, SignalR hub and control API.',
+    )
+    .addOption(
+      new Option('--port <port>', 'port to listen on (0: any free port)')
+        .default(DEFAULT_PORT)
+        .argParser(integerIn(0, 65535, 'a port')),
+    )
+    .addOption(
+      new Option('--host <host>', 'address to listen on').default(DEFAULT_HOST).argParser(nonEmpty),
+    )
+    .addOption(
+      new Option('--scenario <name>', 'data and activity')
+        .choices(Object.values(ScenarioName))
+        .default(ScenarioName.Static),
+    )
+    .addOption(
+      new Option('--hub-path <path>', 'path of the SignalR hub')
+        .default(DEFAULT_HUB_PATH)
+        .argParser(hubPath),
+    )
+    .addOption(
+      new Option('--event-casing <casing>', 'property casing of hub event arguments')
+        .choices(Object.values(EventCasing))
+        .default(EventCasing.Pascal),
+    )
+    .addOption(
+      new Option('--latency <ms>', 'milliseconds added to every REST answer')
+        .default(0)
+        .argParser(integerIn(0, 600_000, 'milliseconds')),
+    )
+    .addOption(
+      new Option(
+        '--auth-token <token>',
+        'require Authorization: Bearer <token> on REST and the hub',
+      ).argParser(nonEmpty),
+    )
+    .addOption(
+      new Option(
+        '--cors-origin <origin>',
+        'allow this origin (or *, or a comma-separated list) with credentials',
+      ).argParser(corsOrigin),
+    )
+    .addOption(
+      new Option(
+        '--negotiate-redirect',
+        'answer negotiate with a redirect (Azure SignalR style) first',
+      ),
+    )
+    .addOption(
+      new Option('--error-status <mode>', 'ok: errors come with 200; http: with 4xx')
+        .choices(Object.values(ErrorStatusMode))
+        .default(ErrorStatusMode.Ok),
+    )
+    .addOption(
+      new Option('--static <dir>', 'serve a built panel from this directory at /').argParser(
+        directory,
+      ),
+    )
+    .addOption(
+      new Option('--demo-rate <callsPerMinute>', 'new calls per minute in the demo scenario')
+        .default(DEFAULT_DEMO_RATE)
+        .argParser(positiveRate),
+    )
+    .addOption(
+      new Option('--seed <n>', 'make the demo scenario repeatable').argParser(
+        integerIn(0, 2 ** 32 - 1, 'a seed'),
+      ),
+    )
+    .addOption(new Option('--quiet', 'do not log requests and changes'))
+    .allowExcessArguments(false)
+    .exitOverride()
+}
+
+interface ParsedFlags {
+  port: number
+  host: string
+  scenario: ScenarioName
+  hubPath: string
+  eventCasing: EventCasing
+  latency: number
+  authToken?: string
+  corsOrigin?: string
+  negotiateRedirect?: boolean
+  errorStatus: ErrorStatusMode
+  static?: string
+  demoRate: number
+  seed?: number
+  quiet?: boolean
+}
+
+function toOptions(flags: ParsedFlags): SimulatorOptions {
+  const { static: staticDir, quiet: _quiet, negotiateRedirect, ...rest } = flags
+  return {
+    ...rest,
+    negotiateRedirect: negotiateRedirect ?? false,
+    ...(staticDir === undefined ? {} : { staticDir }),
+  }
+}
+
+/** The simulator's options from the command line (without `node` and the script); never exits the process. */
+export function parseCliArgs(argv: readonly string[]): CliParse {
+  let output = ''
+  const program = createProgram().configureOutput({
+    writeOut: (text) => (output += text),
+    writeErr: (text) => (output += text),
+  })
+  try {
+    program.parse([...argv], { from: 'user' })
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error
+    return { ok: false, exitCode: error.exitCode === 0 ? 0 : USAGE_ERROR, output }
+  }
+  const flags = program.opts<ParsedFlags>()
+  if (flags.scenario === ScenarioName.Load) {
+    return {
+      ok: false,
+      exitCode: USAGE_ERROR,
+      output:
+        "error: the 'load' scenario is not available yet (it is planned); use --scenario static or demo.\n",
+    }
+  }
+  return { ok: true, options: toOptions(flags), quiet: flags.quiet ?? false }
+}

@@ -1,0 +1,43 @@
+import { parseCliArgs } from './cli-options.ts'
+import { DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
+import { startSimulator } from './server.ts'
+import type { Simulator } from './server.ts'
+
+function banner(simulator: Simulator): string {
+  return [
+    `Attendant service simulator (scenario: ${simulator.scenario})`,
+    `  base URL:    ${simulator.url}`,
+    `  REST API:    ${simulator.restUrl}  (and /attendantservice/api/v2/recording)`,
+    `  hub URL:     ${simulator.hubUrl}`,
+    `  control API: ${simulator.controlUrl}/  (simulator/README.md)`,
+    `  try:         curl ${simulator.restUrl}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`,
+    '',
+  ].join('\n')
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2))
+  if (!parsed.ok) {
+    ;(parsed.exitCode === 0 ? process.stdout : process.stderr).write(parsed.output)
+    process.exit(parsed.exitCode)
+  }
+  const log = parsed.quiet ? undefined : (line: string) => console.log(line)
+  let simulator: Simulator
+  try {
+    simulator = await startSimulator({ ...parsed.options, ...(log ? { log } : {}) })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'EADDRINUSE' ? `port ${parsed.options.port} is already in use` : String(error)
+    process.stderr.write(`error: cannot start the simulator: ${reason}\n`)
+    process.exit(1)
+  }
+  process.stdout.write(banner(simulator))
+  const stop = () => {
+    void simulator.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+void main()

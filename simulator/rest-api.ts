@@ -1,0 +1,196 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { RecordingState, MarkingState, SavingState, parseAction } from '../src/api/wire.ts'
+import type { CapabilitiesResponse, RecordingStateResponse } from '../src/api/wire.ts'
+import { invalidAction, missingFields, statusFor, unknownSession, unknownUcc } from './errors.ts'
+import type { SimError } from './errors.ts'
+import { faultReply } from './faults.ts'
+import type { FaultEndpoint, Faults } from './faults.ts'
+import {
+  isRecord,
+  json,
+  matchRoute,
+  message,
+  methodNotAllowed,
+  notFound,
+  parseJson,
+  readBody,
+  segmentsAfter,
+  sendReply,
+} from './http.ts'
+import type { BodyResult, Reply, Route } from './http.ts'
+import { pause } from './pause.ts'
+import { performAction } from './recorder.ts'
+import type { Settings } from './settings.ts'
+import type { Call, Store } from './store.ts'
+
+export const REST_BASES = [
+  '/attendantservice/api/recording',
+  '/attendantservice/api/v2/recording',
+] as const
+
+export interface RestContext {
+  store: Store
+  settings: Settings
+  faults: Faults
+  /** --latency; fault latency comes on top. */
+  latencyMs: number
+  authToken: string | undefined
+  signal: AbortSignal
+}
+
+interface RestEndpoint {
+  endpoint: FaultEndpoint
+  handle: (context: RestContext, params: Record<string, string>, body: unknown) => Reply
+}
+
+const restRoutes: readonly Route<RestEndpoint>[] = [
+  {
+    method: 'GET',
+    path: ['capabilities', ':ucc'],
+    handler: { endpoint: 'capabilities', handle: getCapabilities },
+  },
+  { method: 'POST', path: ['set'], handler: { endpoint: 'set', handle: setRecording } },
+  { method: 'GET', path: [':ucc', ':id'], handler: { endpoint: 'state', handle: getState } },
+]
+
+/** The path segments after either API base, or undefined for a path outside the REST API. */
+export function restSegments(pathname: string): string[] | undefined {
+  for (const base of REST_BASES) {
+    const segments = segmentsAfter(pathname, base)
+    if (segments) return segments
+  }
+  return undefined
+}
+
+export async function handleRest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  segments: readonly string[],
+  context: RestContext,
+): Promise<void> {
+  if (!(await pause(context.latencyMs + context.faults.latencyMs(), context.signal))) return
+  if (!isAuthorized(req, context.authToken)) return sendReply(res, unauthorized())
+  const match = matchRoute(restRoutes, req.method ?? 'GET', segments)
+  if (match.kind === 'not-found') return sendReply(res, notFound())
+  if (match.kind === 'wrong-method') return sendReply(res, methodNotAllowed(match.allow))
+  const { endpoint, handle } = match.route.handler
+  const fault = context.faults.take(endpoint)
+  const body = await readBody(req)
+  if (fault?.kind === 'hang') return context.faults.hold(res)
+  const run = () =>
+    answer(body, match.route.method, (value) => handle(context, match.params, value))
+  if (!fault) return sendReply(res, run())
+  if (fault.passThrough) run()
+  if (await pause(fault.delayMs, context.signal)) sendReply(res, faultReply(fault))
+}
+
+function answer(body: BodyResult, method: string, handle: (value: unknown) => Reply): Reply {
+  if (!body.ok) return body.reply
+  if (method === 'GET') return handle(undefined)
+  const parsed = parseJson(body.text)
+  return parsed.ok ? handle(parsed.value) : parsed.reply
+}
+
+export function isAuthorized(req: IncomingMessage, token: string | undefined): boolean {
+  if (token === undefined) return true
+  const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')
+  return match?.[1]?.trim() === token
+}
+
+export function unauthorized(): Reply {
+  return message(401, 'Authorization has been denied for this request.', {
+    'WWW-Authenticate': 'Bearer',
+  })
+}
+
+interface Requested {
+  uccName: string
+  correlationId: string
+}
+
+/** Always the call's current state when it exists (errors leave it unchanged), zeros otherwise. */
+function stateReply(
+  context: RestContext,
+  requested: Requested,
+  found?: Call,
+  error?: SimError,
+): Reply {
+  const call = found ?? context.store.findCall(requested.uccName, requested.correlationId)
+  const body: RecordingStateResponse = {
+    CorrelationId: call?.correlationId ?? requested.correlationId,
+    RecordingState: call?.recordingState ?? RecordingState.Uninitialized,
+    MarkingState: call?.markingState ?? MarkingState.None,
+    SavingState: call?.savingState ?? SavingState.None,
+    ErrorMessage: error?.message ?? null,
+    UCCName: call?.uccName ?? context.store.findUcc(requested.uccName)?.name ?? requested.uccName,
+  }
+  return json(statusFor(error, context.settings.errorStatus), body)
+}
+
+function getState(context: RestContext, params: Record<string, string>): Reply {
+  const requested = { uccName: params.ucc ?? '', correlationId: params.id ?? '' }
+  if (!context.store.findUcc(requested.uccName))
+    return stateReply(context, requested, undefined, unknownUcc(requested.uccName))
+  const call = context.store.findCall(requested.uccName, requested.correlationId)
+  return call
+    ? stateReply(context, requested, call)
+    : stateReply(context, requested, undefined, unknownSession(requested.correlationId))
+}
+
+function getCapabilities(context: RestContext, params: Record<string, string>): Reply {
+  const requested = params.ucc ?? ''
+  const ucc = context.store.findUcc(requested)
+  const error = ucc ? undefined : unknownUcc(requested)
+  const body: CapabilitiesResponse = {
+    AgentCanEditRecordings: ucc?.agentCanEditRecordings ?? false,
+    ErrorMessage: error?.message ?? null,
+    UCCName: ucc?.name ?? requested,
+  }
+  return json(statusFor(error, context.settings.errorStatus), body)
+}
+
+/** A property by name in any casing, as ASP.NET model binding reads JSON. */
+export function propertyOf(body: Record<string, unknown>, name: string): unknown {
+  const wanted = name.toLowerCase()
+  for (const [key, value] of Object.entries(body)) if (key.toLowerCase() === wanted) return value
+  return undefined
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+}
+
+function setRecording(context: RestContext, _params: Record<string, string>, body: unknown): Reply {
+  if (body === undefined) return message(400, 'A non-empty request body is required.')
+  if (!isRecord(body)) return message(400, 'The request body must be a JSON object.')
+  const rawAction = propertyOf(body, 'Action')
+  const fields = {
+    RequesterSipUri: textOf(propertyOf(body, 'RequesterSipUri')),
+    CorrelationId: textOf(propertyOf(body, 'CorrelationId')),
+    UCCName: textOf(propertyOf(body, 'UCCName')),
+  }
+  const requested = { uccName: fields.UCCName ?? '', correlationId: fields.CorrelationId ?? '' }
+  const missing = [
+    ...(isMissing(rawAction) ? ['Action'] : []),
+    ...Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [name] : [])),
+  ]
+  if (missing.length > 0) return stateReply(context, requested, undefined, missingFields(missing))
+  const action = parseAction(rawAction)
+  if (action === undefined)
+    return stateReply(context, requested, undefined, invalidAction(rawAction))
+  const result = performAction(context.store, {
+    uccName: requested.uccName,
+    correlationId: requested.correlationId,
+    action,
+    requester: fields.RequesterSipUri ?? '',
+    source: 'rest',
+    asAgent: true,
+  })
+  return result.ok
+    ? stateReply(context, requested, result.call)
+    : stateReply(context, requested, result.call, result.error)
+}

@@ -1,0 +1,74 @@
+import { readFile, stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** The file under root for a URL path, or undefined for a path that escapes root or is badly encoded. */
+function fileFor(root: string, pathname: string): string | undefined {
+  try {
+    const path = resolve(join(root, decodeURIComponent(pathname)))
+    const inside = relative(root, path)
+    return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : path
+  } catch {
+    return undefined
+  }
+}
+
+function acceptsHtml(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/html')
+}
+
+/** Serves a built panel: the file at the path, else index.html for `/` and for page requests (SPA fallback).
+ *  False when nothing was served. */
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  dir: string,
+): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false
+  const root = resolve(dir)
+  const file = fileFor(root, url.pathname)
+  const index = join(root, 'index.html')
+  const wantsIndex = url.pathname === '/' || acceptsHtml(req)
+  const path =
+    file && (await isFile(file)) ? file : wantsIndex && (await isFile(index)) ? index : undefined
+  if (!path) return false
+  const content = await readFile(path)
+  res.writeHead(200, {
+    'Content-Type': contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': content.length,
+    'Cache-Control': path === index ? 'no-cache' : 'public, max-age=300',
+  })
+  res.end(req.method === 'HEAD' ? undefined : content)
+  return true
+}
