@@ -215,6 +215,37 @@ test('a change made while the hub connection is down is picked up after it recon
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
 
+test('events in camelCase, positional or with action names all update the panel', async ({ page, sim }) => {
+  const call = await sim.createCall()
+  await openPanel(page, call)
+
+  await sim.settings({ eventCasing: 'camel' })
+  await sim.actAs(call.uccName, call.correlationId, 'Pause')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+
+  // Raw events: the state comes from the GET they trigger, so change it silently first.
+  await sim.silent(call.uccName, call.correlationId, { markingState: 1 })
+  await sim.emit([call.uccName.toUpperCase(), call.correlationId, 'Mark'])
+  await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+  await expect(page.getByTestId('marking-state')).not.toHaveAttribute('data-stale', 'true')
+
+  await sim.silent(call.uccName, call.correlationId, { savingState: 1 })
+  await sim.emit([{ UCCNAME: call.uccName, CORRELATIONID: call.correlationId.toUpperCase(), STATEACTION: 4 }])
+  await expect(page.getByTestId('saving-state')).toHaveAttribute('data-state', 'Save')
+  await expect(page.getByTestId('saving-state')).not.toHaveAttribute('data-stale', 'true')
+})
+
+test('a first connection refused by the hub is retried until it succeeds', async ({ page, sim }) => {
+  await sim.refuseNegotiation(2)
+  await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: DEMO_CALL }))
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Disconnected')
+  await expect(recordingState(page)).toHaveAttribute('data-stale', 'true')
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', { timeout: 15_000 })
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+})
+
 test('the keyboard shortcut toggles pause and resume', async ({ page, sim }) => {
   const call = await sim.createCall()
   await openPanel(page, call)
