@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { MarkingState, RecordingState, SavingState, nameOf } from './wire.ts'
+import { ErrorType, MarkingState, RecordingState, SavingState, nameOf } from './wire.ts'
 
 // Parsing at the boundary: what the recording service sends is checked once, here, and turned
 // into the panel's own types. Values outside an enumeration become 'Unknown', never a guess.
@@ -28,15 +28,23 @@ export interface ServerErrorMessage {
 
 const errorMessageSchema = v.nullish(
   v.pipe(
-    v.looseObject({ ErrorType: v.optional(v.unknown()), Message: v.optional(v.unknown()) }),
-    v.transform(
-      (raw): ServerErrorMessage => ({
-        errorType: typeof raw.ErrorType === 'number' ? raw.ErrorType : Number(raw.ErrorType),
+    v.looseObject({}),
+    // The inner keys may be camelCase too ({"errorType": 2, "message": "..."}), and the type a name.
+    v.transform((object): ServerErrorMessage => {
+      const raw = canonicalKeys(object, ['ErrorType', 'Message']) as { ErrorType?: unknown; Message?: unknown }
+      return {
+        errorType: errorTypeOf(raw.ErrorType),
         message: typeof raw.Message === 'string' ? raw.Message : String(raw.Message ?? ''),
-      }),
-    ),
+      }
+    }),
   ),
 )
+
+function errorTypeOf(value: unknown): number {
+  if (typeof value === 'number') return value
+  const name = enumName(ErrorType, value)
+  return name === 'Unknown' ? Number(value) : ErrorType[name]
+}
 
 const enumValue = v.optional(v.union([v.number(), v.string(), v.null()]))
 

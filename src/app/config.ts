@@ -60,7 +60,7 @@ export function parseConfig(body: unknown): LoadedConfig {
     if (result.success) config[key] = result.output
     else warnings.push(`config.json: "${key}" ${result.issues[0].message}; using the default.`)
   }
-  const unknownKeys = Object.keys(record).filter((key) => !(key in KEY_SCHEMAS))
+  const unknownKeys = Object.keys(record).filter((key) => !Object.hasOwn(KEY_SCHEMAS, key))
   if (unknownKeys.length > 0) warnings.push(`config.json: unknown keys ignored: ${unknownKeys.join(', ')}.`)
   return { config: config as unknown as PanelConfig, warnings }
 }

@@ -233,6 +233,47 @@ test('a POST answer without a state is confirmed by a GET before Paused is shown
   expect(api.setRecording).toHaveBeenCalledTimes(1)
 })
 
+test('a GET that overlapped a confirmed POST answer is not trusted: no confirmed Paused from an old read', async () => {
+  const { api, gets, posts, hub, user } = await setupConfirmed('Paused')
+  await user.click(screen.getByRole('button', { name: 'Resume' }))
+  expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Start }))
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Start)))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+
+  nth(posts, 0).resolve(callState('Started'))
+  expect(await screen.findByRole('heading', { name: 'Recording' })).toBeInTheDocument()
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+
+  // The GET sent for the event answers late, with what the recorder was before the POST.
+  nth(gets, 1).resolve(callState('Paused'))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(3))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
+
+  nth(gets, 2).resolve(callState('Started'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+})
+
+test('an event for another action during the POST: the GET decides, not the POST answer', async () => {
+  const { api, gets, posts, hub, user } = await setupConfirmed('Paused')
+  await user.click(screen.getByRole('button', { name: 'Resume' }))
+  // Meanwhile a payment system pauses the recorder (again).
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause)))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+
+  nth(posts, 0).resolve(callState('Started'))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(3))
+  expect(screen.queryByRole('heading', { name: 'Recording' })).not.toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Resuming…' })).toBeDisabled()
+
+  nth(gets, 2).resolve(callState('Paused'))
+  expect(await screen.findByRole('heading', { name: 'Paused' })).toBeInTheDocument()
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+  expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled()
+  expect(api.setRecording).toHaveBeenCalledTimes(1)
+})
+
 test('a failed POST shows the server message verbatim, shows no Paused and re-reads instead of retrying', async () => {
   const { api, gets, posts, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Pause' }))

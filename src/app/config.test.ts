@@ -1,0 +1,133 @@
+import { expect, test, vi } from 'vitest'
+import { DEFAULT_CONFIG, loadConfig, parseConfig, type PanelConfig } from './config.ts'
+
+test('the defaults', () => {
+  expect(DEFAULT_CONFIG).toEqual({
+    apiBaseUrl: '',
+    apiVersion: 'v1',
+    hubUrl: '/attendantservice/hubs/recording',
+    uccName: '',
+    requesterSipUri: '',
+    requestTimeoutMs: 10_000,
+    pauseAlertSeconds: 120,
+    endedCallLingerSeconds: 30,
+  })
+})
+
+test('an empty object gives the defaults without warnings', () => {
+  expect(parseConfig({})).toEqual({ config: DEFAULT_CONFIG, warnings: [] })
+})
+
+test('every valid key is applied', () => {
+  const config: PanelConfig = {
+    apiBaseUrl: 'https://ucc.example.com/recorder/',
+    apiVersion: 'v2',
+    hubUrl: 'wss://hub.example.com/recording',
+    uccName: 'ucc-demo',
+    requesterSipUri: 'sip:agent@example.com',
+    requestTimeoutMs: 2_500,
+    pauseAlertSeconds: 60,
+    endedCallLingerSeconds: 5,
+  }
+  expect(parseConfig(config)).toEqual({ config, warnings: [] })
+})
+
+test('apiBaseUrl may be "" or an http(s) URL', () => {
+  expect(parseConfig({ apiBaseUrl: 'http://localhost:5100' }).config.apiBaseUrl).toBe('http://localhost:5100')
+  expect(parseConfig({ apiBaseUrl: '' }).warnings).toEqual([])
+})
+
+test.each<[keyof PanelConfig, unknown]>([
+  ['apiBaseUrl', 'ftp://ucc.example.com'],
+  ['apiBaseUrl', 'ucc.example.com'],
+  ['apiBaseUrl', 'https://ucc example.com'],
+  ['apiBaseUrl', 42],
+  ['apiVersion', 'v3'],
+  ['apiVersion', 2],
+  ['hubUrl', ''],
+  ['hubUrl', null],
+  ['uccName', 7],
+  ['requesterSipUri', false],
+  ['requestTimeoutMs', 0],
+  ['requestTimeoutMs', -5],
+  ['requestTimeoutMs', '5000'],
+  ['pauseAlertSeconds', Number.POSITIVE_INFINITY],
+  ['pauseAlertSeconds', 0.5],
+  ['endedCallLingerSeconds', null],
+])('%s = %j is refused with a warning and the default', (key, value) => {
+  const { config, warnings } = parseConfig({ [key]: value, uccName: key === 'uccName' ? value : 'kept' })
+  expect(config[key]).toEqual(key === 'uccName' ? DEFAULT_CONFIG.uccName : DEFAULT_CONFIG[key])
+  if (key !== 'uccName') expect(config.uccName).toBe('kept')
+  expect(warnings).toHaveLength(1)
+  expect(warnings[0]).toMatch(new RegExp(`^config\\.json: "${key}" .+; using the default\\.$`))
+})
+
+test('the apiBaseUrl warning says what is expected', () => {
+  expect(parseConfig({ apiBaseUrl: 'ftp://x' }).warnings).toEqual([
+    'config.json: "apiBaseUrl" must be "" or an http(s) URL; using the default.',
+  ])
+})
+
+test('unknown keys are warned about and ignored', () => {
+  const { config, warnings } = parseConfig({ apiVersion: 'v2', apiBase: 'https://x', hubURL: '/hub' })
+  expect(config).toEqual({ ...DEFAULT_CONFIG, apiVersion: 'v2' })
+  expect(warnings).toEqual(['config.json: unknown keys ignored: apiBase, hubURL.'])
+})
+
+test('keys named like Object.prototype members are unknown keys too', () => {
+  const { config, warnings } = parseConfig(JSON.parse('{"constructor": 1, "toString": "x"}'))
+  expect(config).toEqual(DEFAULT_CONFIG)
+  expect(warnings).toEqual(['config.json: unknown keys ignored: constructor, toString.'])
+})
+
+test.each([null, [], 'config', 42, true])('%j is not an object: the defaults and a warning', (body) => {
+  expect(parseConfig(body)).toEqual({
+    config: DEFAULT_CONFIG,
+    warnings: ['config.json is not a JSON object; using the defaults.'],
+  })
+})
+
+function fetchAnswering(answer: () => Response | Promise<Response>) {
+  return vi.fn((_input: RequestInfo | URL, _init?: RequestInit) => Promise.resolve().then(answer))
+}
+
+test('loadConfig reads config.json beside the page, uncached', async () => {
+  const doFetch = fetchAnswering(() => Response.json({ apiVersion: 'v2', uccName: 'ucc-demo' }))
+  await expect(loadConfig(undefined, doFetch)).resolves.toEqual({
+    config: { ...DEFAULT_CONFIG, apiVersion: 'v2', uccName: 'ucc-demo' },
+    warnings: [],
+  })
+  expect(doFetch).toHaveBeenCalledWith('./config.json', { cache: 'no-store', headers: { Accept: 'application/json' } })
+})
+
+test('loadConfig passes warnings on from parsing', async () => {
+  const doFetch = fetchAnswering(() => Response.json({ apiVersion: 'v9' }))
+  const { config, warnings } = await loadConfig('/config.json', doFetch)
+  expect(config).toEqual(DEFAULT_CONFIG)
+  expect(warnings).toHaveLength(1)
+  expect(warnings[0]).toContain('"apiVersion"')
+})
+
+test('loadConfig with a 404 uses the defaults and says so', async () => {
+  const doFetch = fetchAnswering(() => new Response('Not found', { status: 404 }))
+  await expect(loadConfig('./config.json', doFetch)).resolves.toEqual({
+    config: DEFAULT_CONFIG,
+    warnings: ['config.json could not be loaded (HTTP 404); using the defaults.'],
+  })
+})
+
+test('loadConfig with a network error uses the defaults and says so', async () => {
+  const doFetch = fetchAnswering(() => Promise.reject(new TypeError('Failed to fetch')))
+  await expect(loadConfig('./config.json', doFetch)).resolves.toEqual({
+    config: DEFAULT_CONFIG,
+    warnings: ['config.json could not be loaded (network error); using the defaults.'],
+  })
+})
+
+test('loadConfig with invalid JSON uses the defaults and says so', async () => {
+  const doFetch = fetchAnswering(() => new Response('{ "apiVersion": "v2", }', { status: 200 }))
+  await expect(loadConfig('./config.json', doFetch)).resolves.toEqual({
+    config: DEFAULT_CONFIG,
+    warnings: ['config.json is not valid JSON; using the defaults.'],
+  })
+})

@@ -1,0 +1,165 @@
+import { expect, test } from 'vitest'
+import { DEFAULT_CONFIG, type PanelConfig } from './config.ts'
+import { agentPanelHref, isCorrelationId, isSipUri, isUccName, parseRoute } from './route.ts'
+
+const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
+const ID2 = '00000000-0000-4000-8000-000000000000'
+const AGENT = 'sip:agent@example.com'
+const CONFIG: PanelConfig = { ...DEFAULT_CONFIG, uccName: 'config-ucc', requesterSipUri: 'sip:config@example.com' }
+
+function query(params: Record<string, string>): string {
+  return `?${new URLSearchParams(params).toString()}`
+}
+
+test('a full address opens the agent view', () => {
+  expect(parseRoute(query({ ucc: 'ucc-demo', correlationId: ID, agent: AGENT }), DEFAULT_CONFIG)).toEqual({
+    view: 'agent',
+    uccName: 'ucc-demo',
+    correlationId: ID,
+    agentSipUri: AGENT,
+  })
+})
+
+test('ucc and agent fall back to the config', () => {
+  expect(parseRoute(query({ correlationId: ID }), CONFIG)).toEqual({
+    view: 'agent',
+    uccName: 'config-ucc',
+    correlationId: ID,
+    agentSipUri: 'sip:config@example.com',
+  })
+})
+
+test('the address wins over the config', () => {
+  expect(parseRoute(query({ correlationId: ID, ucc: 'other', agent: AGENT }), CONFIG)).toMatchObject({
+    view: 'agent',
+    uccName: 'other',
+    agentSipUri: AGENT,
+  })
+})
+
+test('values are trimmed', () => {
+  expect(parseRoute(query({ correlationId: ` ${ID} `, ucc: ' ucc-demo ', agent: ` ${AGENT}` }), DEFAULT_CONFIG)).toEqual({
+    view: 'agent',
+    uccName: 'ucc-demo',
+    correlationId: ID,
+    agentSipUri: AGENT,
+  })
+})
+
+test('no correlation id: the start page without problems', () => {
+  expect(parseRoute('', CONFIG)).toEqual({
+    view: 'start',
+    uccName: 'config-ucc',
+    agentSipUri: 'sip:config@example.com',
+    problems: [],
+  })
+  expect(parseRoute(query({ correlationId: '  ' }), DEFAULT_CONFIG)).toMatchObject({ view: 'start', problems: [] })
+})
+
+test('a malformed correlation id: the start page with a problem, no agent view', () => {
+  const route = parseRoute(query({ correlationId: 'not-a-guid', ucc: 'ucc-demo', agent: AGENT }), DEFAULT_CONFIG)
+  expect(route).toEqual({
+    view: 'start',
+    uccName: 'ucc-demo',
+    agentSipUri: AGENT,
+    problems: [
+      '"not-a-guid" is not a valid correlation id (expected a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30).',
+    ],
+  })
+})
+
+test('a malformed SIP URI: the start page with a problem', () => {
+  const route = parseRoute(query({ correlationId: ID, ucc: 'ucc-demo', agent: 'agent@example.com' }), DEFAULT_CONFIG)
+  expect(route).toEqual({
+    view: 'start',
+    uccName: 'ucc-demo',
+    agentSipUri: 'agent@example.com',
+    problems: ['"agent@example.com" is not a valid SIP URI (expected sip:user@domain).'],
+  })
+})
+
+test('a missing UCC and agent: the start page with both problems', () => {
+  expect(parseRoute(query({ correlationId: ID }), DEFAULT_CONFIG)).toEqual({
+    view: 'start',
+    uccName: '',
+    agentSipUri: '',
+    problems: [
+      'No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.',
+      'No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.',
+    ],
+  })
+})
+
+test('an invalid UCC name: the start page with a problem', () => {
+  const route = parseRoute(query({ correlationId: ID, ucc: 'a/b', agent: AGENT }), DEFAULT_CONFIG)
+  expect(route).toMatchObject({ view: 'start', problems: ['"a/b" is not a valid UCC name.'] })
+})
+
+test('the board view reads lists of UCCs and calls', () => {
+  const route = parseRoute(query({ view: 'board', ucc: 'ucc-a, ucc-b;ucc-a', calls: `${ID},${ID2} ${ID};` }), CONFIG)
+  expect(route).toEqual({ view: 'board', uccNames: ['ucc-a', 'ucc-b'], correlationIds: [ID, ID2], problems: [] })
+})
+
+test('the board view falls back to the config UCC and drops invalid entries with problems', () => {
+  const route = parseRoute(query({ view: 'board', calls: `${ID},nope` }), CONFIG)
+  expect(route).toEqual({
+    view: 'board',
+    uccNames: ['config-ucc'],
+    correlationIds: [ID],
+    problems: ['"nope" is not a valid correlation id.'],
+  })
+})
+
+test('the board view without calls has an empty list', () => {
+  expect(parseRoute(query({ view: 'board', ucc: 'x%y' }), DEFAULT_CONFIG)).toEqual({
+    view: 'board',
+    uccNames: [],
+    correlationIds: [],
+    problems: ['"x%y" is not a valid UCC name.'],
+  })
+})
+
+test.each(['sip:agent@example.com', 'sips:agent.one@sub.example.com', 'SIP:Agent@Example.COM', 'sip:a@example.com:5061'])(
+  'isSipUri accepts %s',
+  (value) => {
+    expect(isSipUri(value)).toBe(true)
+  },
+)
+
+test.each(['agent@example.com', 'sip:agent', 'sip:@example.com', 'sip:a b@example.com', 'tel:+3120123', 'sip:a@ex ample.com', ''])(
+  'isSipUri refuses %j',
+  (value) => {
+    expect(isSipUri(value)).toBe(false)
+  },
+)
+
+test('isCorrelationId accepts a GUID in either case and nothing else', () => {
+  expect(isCorrelationId(ID)).toBe(true)
+  expect(isCorrelationId(ID.toUpperCase())).toBe(true)
+  expect(isCorrelationId(`{${ID}}`)).toBe(false)
+  expect(isCorrelationId(ID.replaceAll('-', ''))).toBe(false)
+  expect(isCorrelationId(`${ID}0`)).toBe(false)
+  expect(isCorrelationId('1d6c6a58-6739-4f0c-98ff-0968292c8c3g')).toBe(false)
+  expect(isCorrelationId('')).toBe(false)
+})
+
+test('isUccName refuses separators, padding and empty names', () => {
+  expect(isUccName('Sales NL')).toBe(true)
+  expect(isUccName('')).toBe(false)
+  expect(isUccName(' padded')).toBe(false)
+  expect(isUccName('padded ')).toBe(false)
+  expect(isUccName('a/b')).toBe(false)
+  expect(isUccName('a?b')).toBe(false)
+  expect(isUccName('x'.repeat(201))).toBe(false)
+})
+
+test('agentPanelHref builds an address parseRoute reads back', () => {
+  const href = agentPanelHref({ uccName: 'Sales & Support', correlationId: ID, agentSipUri: AGENT })
+  expect(parseRoute(href, DEFAULT_CONFIG)).toEqual({
+    view: 'agent',
+    uccName: 'Sales & Support',
+    correlationId: ID,
+    agentSipUri: AGENT,
+  })
+  expect(agentPanelHref({ uccName: 'u', correlationId: ID })).toBe(`?ucc=u&correlationId=${ID}`)
+})
