@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { contentSecurityPolicy } from './simulator/content-security-policy.ts'
 
 // The simulator `npm start` runs beside the dev server; API and hub requests are proxied to it,
 // so the panel talks to its own origin exactly as it does when deployed behind one host.
@@ -14,6 +15,9 @@ export default defineConfig({
       '/attendantservice': { target: simulatorUrl, ws: true, changeOrigin: false },
       '/__sim': { target: simulatorUrl },
     },
+  },
+  preview: {
+    headers: { 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff' },
   },
   build: {
     target: 'es2022',

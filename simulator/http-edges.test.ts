@@ -204,9 +204,15 @@ test('--static serves the built panel, with index.html for pages and 404 for mis
     expect(index.status).toBe(200)
     expect(index.headers.get('content-type')).toMatch(/^text\/html/)
     expect(index.text).toContain('<title>panel</title>')
+    const csp = index.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).toContain(`ws://127.0.0.1:${sim.port}`)
     const script = await request(`${sim.url}/app.js`)
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
     expect(script.text).toBe('console.log(1)')
+    expect(script.headers.get('content-security-policy')).toBeNull()
     const page = await request(`${sim.url}/board/ucc-sales`, {
       headers: { Accept: 'text/html,*/*' },
     })

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { contentSecurityPolicy, sameHostWebSockets } from './content-security-policy.ts'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,10 +65,15 @@ export async function serveStatic(
     file && (await isFile(file)) ? file : wantsIndex && (await isFile(index)) ? index : undefined
   if (!path) return false
   const content = await readFile(path)
+  const type = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream'
   res.writeHead(200, {
-    'Content-Type': contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': type,
     'Content-Length': content.length,
     'Cache-Control': path === index ? 'no-cache' : 'public, max-age=300',
+    'X-Content-Type-Options': 'nosniff',
+    ...(type.startsWith('text/html')
+      ? { 'Content-Security-Policy': contentSecurityPolicy(sameHostWebSockets(req.headers.host)) }
+      : {}),
   })
   res.end(req.method === 'HEAD' ? undefined : content)
   return true
