@@ -120,8 +120,30 @@ test.each([
   expect(usageError(argv)).toMatch(pattern)
 })
 
-test('the load scenario is reported as not available yet', () => {
-  expect(usageError(['--scenario', 'load'])).toMatch(/'load' scenario is not available yet/)
+test('the load scenario takes its number of calls and its rate', () => {
+  expect(
+    options(['--scenario', 'load', '--calls', '5000', '--events-per-second', '500', '--seed', '3'])
+      .options,
+  ).toMatchObject({ scenario: 'load', loadCalls: 5000, loadEventsPerSecond: 500, seed: 3 })
+  expect(options(['--scenario', 'load', '--events-per-second', '0.5']).options).toMatchObject({
+    loadEventsPerSecond: 0.5,
+  })
+  const defaults = options(['--scenario', 'load']).options
+  expect(defaults.loadCalls).toBeUndefined()
+  expect(defaults.loadEventsPerSecond).toBeUndefined()
+})
+
+test.each([
+  [['--scenario', 'load', '--calls', '0'], /--calls/],
+  [['--scenario', 'load', '--calls', '2.5'], /whole number/],
+  [['--scenario', 'load', '--calls', '100001'], /1 to 100000/],
+  [['--scenario', 'load', '--events-per-second', '-1'], /--events-per-second/],
+  [['--scenario', 'load', '--events-per-second', 'fast'], /--events-per-second/],
+  [['--scenario', 'load', '--events-per-second', '10001'], /0 to 10000/],
+  [['--calls', '10'], /apply to --scenario load only/],
+  [['--scenario', 'demo', '--events-per-second', '10'], /apply to --scenario load only/],
+])('%j is a usage error (exit code 2)', (argv, pattern) => {
+  expect(usageError(argv)).toMatch(pattern)
 })
 
 test('--help prints the usage and exits 0', () => {

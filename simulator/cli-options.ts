@@ -2,6 +2,12 @@ import { statSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { DEFAULT_HUB_PATH } from '../src/api/wire.ts'
 import { ErrorStatusMode } from './errors.ts'
+import {
+  DEFAULT_LOAD_CALLS,
+  DEFAULT_LOAD_EVENTS_PER_SECOND,
+  MAX_LOAD_CALLS,
+  MAX_LOAD_EVENTS_PER_SECOND,
+} from './load-scenario.ts'
 import { DEFAULT_DEMO_RATE, ScenarioName } from './scenarios.ts'
 import { DEFAULT_HOST } from './server.ts'
 import type { SimulatorOptions } from './server.ts'
@@ -29,6 +35,21 @@ function positiveRate(value: string): number {
   const number = Number(value)
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 600) {
     throw new InvalidArgumentError('Expected calls per minute: a number above 0, at most 600.')
+  }
+  return number
+}
+
+function eventsPerSecond(value: string): number {
+  const number = Number(value)
+  if (
+    value.trim() === '' ||
+    !Number.isFinite(number) ||
+    number < 0 ||
+    number > MAX_LOAD_EVENTS_PER_SECOND
+  ) {
+    throw new InvalidArgumentError(
+      `Expected changes per second: a number from 0 to ${MAX_LOAD_EVENTS_PER_SECOND}.`,
+    )
   }
   return number
 }
@@ -143,7 +164,19 @@ function createProgram(): Command {
         .argParser(positiveRate),
     )
     .addOption(
-      new Option('--seed <n>', 'make the demo scenario repeatable').argParser(
+      new Option(
+        '--calls <n>',
+        `calls the load scenario creates (default: ${DEFAULT_LOAD_CALLS})`,
+      ).argParser(integerIn(1, MAX_LOAD_CALLS, 'a number of calls')),
+    )
+    .addOption(
+      new Option(
+        '--events-per-second <n>',
+        `state changes a second in the load scenario (default: ${DEFAULT_LOAD_EVENTS_PER_SECOND})`,
+      ).argParser(eventsPerSecond),
+    )
+    .addOption(
+      new Option('--seed <n>', 'make the demo and load scenarios repeatable').argParser(
         integerIn(0, 2 ** 32 - 1, 'a seed'),
       ),
     )
@@ -165,16 +198,27 @@ interface ParsedFlags {
   errorStatus: ErrorStatusMode
   static?: string
   demoRate: number
+  calls?: number
+  eventsPerSecond?: number
   seed?: number
   quiet?: boolean
 }
 
 function toOptions(flags: ParsedFlags): SimulatorOptions {
-  const { static: staticDir, quiet: _quiet, negotiateRedirect, ...rest } = flags
+  const {
+    static: staticDir,
+    quiet: _quiet,
+    negotiateRedirect,
+    calls,
+    eventsPerSecond,
+    ...rest
+  } = flags
   return {
     ...rest,
     negotiateRedirect: negotiateRedirect ?? false,
     ...(staticDir === undefined ? {} : { staticDir }),
+    ...(calls === undefined ? {} : { loadCalls: calls }),
+    ...(eventsPerSecond === undefined ? {} : { loadEventsPerSecond: eventsPerSecond }),
   }
 }
 
@@ -192,12 +236,14 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     return { ok: false, exitCode: error.exitCode === 0 ? 0 : USAGE_ERROR, output }
   }
   const flags = program.opts<ParsedFlags>()
-  if (flags.scenario === ScenarioName.Load) {
+  if (
+    flags.scenario !== ScenarioName.Load &&
+    (flags.calls !== undefined || flags.eventsPerSecond !== undefined)
+  ) {
     return {
       ok: false,
       exitCode: USAGE_ERROR,
-      output:
-        "error: the 'load' scenario is not available yet (it is planned); use --scenario static or demo.\n",
+      output: 'error: --calls and --events-per-second apply to --scenario load only.\n',
     }
   }
   return { ok: true, options: toOptions(flags), quiet: flags.quiet ?? false }

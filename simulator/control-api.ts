@@ -19,6 +19,7 @@ import {
 import type { Reply, Route } from './http.ts'
 import type { Random } from './random.ts'
 import { endCall, performAction, silentChange, startCall } from './recorder.ts'
+import type { LoadStatus } from './scenarios.ts'
 import { EventCasing } from './settings.ts'
 import type { Settings } from './settings.ts'
 import { AuditSource } from './store.ts'
@@ -37,6 +38,8 @@ export interface ControlContext {
   startedAt: number
   /** Default data, faults and audit cleared, settings back to the start options; a running scenario restarts. */
   reset(): void
+  /** The load scenario's numbers, shown by /__sim/health. */
+  load?: () => LoadStatus
 }
 
 type Params = Record<string, string>
@@ -167,6 +170,7 @@ const health: ControlHandler = (context) =>
     scenario: context.scenario,
     uptimeMs: Date.now() - context.startedAt,
     connections: context.hub.connections(),
+    ...(context.load ? { load: context.load() } : {}),
   })
 
 const reset: ControlHandler = (context) => {

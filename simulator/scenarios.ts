@@ -1,6 +1,8 @@
 import { RecordingAction } from '../src/api/wire.ts'
 import type { Clock } from './clock.ts'
 import { DEFAULT_UCC } from './default-data.ts'
+import { DEFAULT_LOAD_CALLS, DEFAULT_LOAD_EVENTS_PER_SECOND, startLoad } from './load-scenario.ts'
+import type { LoadStats } from './load-scenario.ts'
 import { between, chance, pick } from './random.ts'
 import type { Random } from './random.ts'
 import { endCall, performAction, startCall } from './recorder.ts'
@@ -10,14 +12,18 @@ import type { Store, Ucc } from './store.ts'
 export const ScenarioName = { Static: 'static', Demo: 'demo', Load: 'load' } as const
 export type ScenarioName = (typeof ScenarioName)[keyof typeof ScenarioName]
 
-/** Scenarios that exist today; `load` is planned. */
-export const AVAILABLE_SCENARIOS = [ScenarioName.Static, ScenarioName.Demo] as const
+/** What the load scenario was asked for and has done (`GET /__sim/health` shows it as `load`). */
+export interface LoadStatus extends LoadStats {
+  eventsPerSecond: number
+}
 
 export interface Scenario {
   name: ScenarioName
   /** Called after the store went back to its default data. */
   reset(): void
   stop(): void
+  /** Only the load scenario has it. */
+  load?: () => LoadStatus
 }
 
 export interface ScenarioContext {
@@ -26,6 +32,10 @@ export interface ScenarioContext {
   random: Random
   /** New calls per minute (demo). */
   ratePerMinute: number
+  /** Calls the load scenario creates (default DEFAULT_LOAD_CALLS). */
+  loadCalls?: number
+  /** Changes a second the load scenario applies (default DEFAULT_LOAD_EVENTS_PER_SECOND). */
+  loadEventsPerSecond?: number
 }
 
 export const DEFAULT_DEMO_RATE = 5
@@ -181,10 +191,29 @@ export function startDemoScenario(context: ScenarioContext): Scenario {
   return { name: ScenarioName.Demo, reset: populate, stop: stopTicking }
 }
 
+/** `calls` calls recording across ucc-demo-name, ucc-sales and ucc-support, and a steady stream of
+ *  changes on them (see load-scenario.ts). The default calls are never touched. */
+export function startLoadScenario(context: ScenarioContext): Scenario {
+  const eventsPerSecond = context.loadEventsPerSecond ?? DEFAULT_LOAD_EVENTS_PER_SECOND
+  const defaultUcc = context.store.findUcc(DEFAULT_UCC)
+  const run = startLoad({
+    store: context.store,
+    clock: context.clock,
+    random: context.random,
+    uccs: [...(defaultUcc ? [defaultUcc] : []), ...demoUccs],
+    calls: context.loadCalls ?? DEFAULT_LOAD_CALLS,
+    eventsPerSecond,
+  })
+  return {
+    name: ScenarioName.Load,
+    reset: run.reset,
+    stop: run.stop,
+    load: () => ({ ...run.stats(), eventsPerSecond }),
+  }
+}
+
 export function startScenario(name: ScenarioName, context: ScenarioContext): Scenario {
   if (name === ScenarioName.Demo) return startDemoScenario(context)
-  if (name === ScenarioName.Static) return startStaticScenario()
-  throw new Error(
-    `The '${name}' scenario is not available yet; use ${AVAILABLE_SCENARIOS.join(' or ')}.`,
-  )
+  if (name === ScenarioName.Load) return startLoadScenario(context)
+  return startStaticScenario()
 }

@@ -19,6 +19,7 @@ import { pause } from './pause.ts'
 import { createRandom } from './random.ts'
 import { handleRest, restSegments } from './rest-api.ts'
 import { DEFAULT_DEMO_RATE, ScenarioName, startScenario } from './scenarios.ts'
+import type { LoadStatus } from './scenarios.ts'
 import { EventCasing } from './settings.ts'
 import type { Settings } from './settings.ts'
 import { serveStatic } from './static-files.ts'
@@ -42,8 +43,12 @@ export interface SimulatorOptions {
   errorStatus?: ErrorStatusMode
   staticDir?: string
   demoRate?: number
+  /** Load scenario: calls created at start (and after a reset), default 1000. */
+  loadCalls?: number
+  /** Load scenario: state changes a second, spread evenly (0: none), default 100. */
+  loadEventsPerSecond?: number
   seed?: number
-  /** Drives timestamps and the demo scenario; a manual clock makes the demo advance on demand. */
+  /** Drives timestamps and the scenarios' timers; a manual clock makes them advance on demand. */
   clock?: Clock
   /** Hub timings (keep-alive, timeouts) for tests. */
   hubTimings?: Pick<
@@ -69,6 +74,8 @@ export interface Simulator {
   faults: Faults
   settings: Settings
   scenario: ScenarioName
+  /** The load scenario's rate, calls and counts of changes applied and skipped; undefined for other scenarios. */
+  load(): LoadStatus | undefined
   reset(): void
   close(): Promise<void>
 }
@@ -122,7 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   })
 
   store.onChange((change) => {
-    log(describeChange(change))
+    if (options.log) log(describeChange(change))
     if (!change.event || change.stateAction === null) return
     try {
       hub.broadcast(RECORDING_STATE_CHANGED_EVENT, [
@@ -142,6 +149,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clock,
     random,
     ratePerMinute: options.demoRate ?? DEFAULT_DEMO_RATE,
+    ...(options.loadCalls === undefined ? {} : { loadCalls: options.loadCalls }),
+    ...(options.loadEventsPerSecond === undefined
+      ? {}
+      : { loadEventsPerSecond: options.loadEventsPerSecond }),
   })
 
   function reset(): void {
@@ -161,6 +172,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scenario: scenarioName,
     startedAt: Date.now(),
     reset,
+    ...(scenario.load ? { load: scenario.load } : {}),
   }
 
   async function negotiateFault(
@@ -269,6 +281,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     settings,
     scenario: scenarioName,
+    load: () => scenario.load?.(),
     reset,
     close: () => (closed ??= close()),
   }

@@ -90,6 +90,7 @@ interface UccRecord extends Ucc {
   calls: Map<string, Call>
 }
 
+/** The audit log keeps the newest this many entries; older ones are dropped (a long load run stays bounded). */
 export const AUDIT_LIMIT = 10_000
 
 const key = (name: string) => name.toLowerCase()
@@ -110,7 +111,10 @@ function copyUcc(record: UccRecord): Ucc {
 
 export function createStore(clock: Clock): Store {
   const uccs = new Map<string, UccRecord>()
+  // The newest AUDIT_LIMIT entries are auditLog[auditStart..]; the dropped head is cut off once it is
+  // AUDIT_LIMIT long, so appending stays O(1) amortised (no copy of the whole log per change).
   let auditLog: AuditEntry[] = []
+  let auditStart = 0
   let nextAuditId = 1
   const listeners = new Set<ChangeListener>()
   const isoNow = () => new Date(clock.now()).toISOString()
@@ -129,11 +133,22 @@ export function createStore(clock: Clock): Store {
       savingState: call.savingState,
       event: note.event,
     }
-    if (audited) {
-      auditLog.push({ id: nextAuditId++, ...change })
-      if (auditLog.length > AUDIT_LIMIT) auditLog = auditLog.slice(-AUDIT_LIMIT)
-    }
+    if (audited) appendAudit({ id: nextAuditId++, ...change })
     for (const listener of listeners) listener(change)
+  }
+
+  function appendAudit(entry: AuditEntry): void {
+    auditLog.push(entry)
+    if (auditLog.length - auditStart > AUDIT_LIMIT) auditStart += 1
+    if (auditStart >= AUDIT_LIMIT) {
+      auditLog = auditLog.slice(auditStart)
+      auditStart = 0
+    }
+  }
+
+  function clearAuditLog(): void {
+    auditLog = []
+    auditStart = 0
   }
 
   function createCall(record: UccRecord, input: NewCall): Call {
@@ -175,7 +190,7 @@ export function createStore(clock: Clock): Store {
   return {
     reset() {
       uccs.clear()
-      auditLog = []
+      clearAuditLog()
       seed()
     },
     uccs: () => [...uccs.values()].map(copyUcc),
@@ -257,7 +272,8 @@ export function createStore(clock: Clock): Store {
       return { ...found.call }
     },
     audit(filter = {}) {
-      return auditLog.filter(
+      const kept = auditStart === 0 ? auditLog : auditLog.slice(auditStart)
+      return kept.filter(
         (entry) =>
           (filter.correlationId === undefined ||
             key(entry.correlationId) === key(filter.correlationId)) &&
@@ -265,9 +281,7 @@ export function createStore(clock: Clock): Store {
           (filter.afterId === undefined || entry.id > filter.afterId),
       )
     },
-    clearAudit() {
-      auditLog = []
-    },
+    clearAudit: clearAuditLog,
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
