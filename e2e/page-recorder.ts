@@ -18,6 +18,8 @@ declare global {
   interface Window {
     __shown: ShownState[]
     __fetches: FetchRecord[]
+    /** Every value the hub-state element showed, in order. */
+    __hubStates: string[]
   }
 }
 
@@ -30,6 +32,7 @@ export async function recordPage(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.__shown = []
     window.__fetches = []
+    window.__hubStates = []
     const originalFetch = window.fetch.bind(window)
     window.fetch = async (input, init) => {
       const record: FetchRecord = {
@@ -59,6 +62,8 @@ export async function recordPage(page: Page): Promise<void> {
       const stale = element?.getAttribute('data-stale') === 'true'
       const last = window.__shown.at(-1)
       if (!last || last.state !== state || last.stale !== stale) window.__shown.push({ state, stale, at: performance.now() })
+      const hubState = document.querySelector('[data-testid="hub-state"]')?.getAttribute('data-state')
+      if (hubState && window.__hubStates.at(-1) !== hubState) window.__hubStates.push(hubState)
     }
     new MutationObserver(note).observe(document, {
       subtree: true,
@@ -75,4 +80,8 @@ export function shownStates(page: Page): Promise<ShownState[]> {
 
 export function fetches(page: Page): Promise<FetchRecord[]> {
   return page.evaluate(() => window.__fetches)
+}
+
+export function hubStates(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__hubStates)
 }

@@ -1,7 +1,6 @@
 import { expect, openPanel, test } from './fixtures.ts'
-import { DEMO_CALL, DEMO_UCC } from './sim-client.ts'
 
-test('the panel runs under its Content-Security-Policy with no violation', async ({ page }) => {
+test('the panel runs under its Content-Security-Policy with no violation', async ({ page, sim }) => {
   await page.addInitScript(() => {
     const violations: string[] = []
     Object.assign(window, { __cspViolations: violations })
@@ -11,7 +10,7 @@ test('the panel runs under its Content-Security-Policy with no violation', async
   })
   const response = await page.goto('/')
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
-  await openPanel(page, { uccName: DEMO_UCC, correlationId: DEMO_CALL })
+  await openPanel(page, await sim.createCall())
   await page.getByTestId('action-mark').click()
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([])
@@ -19,8 +18,8 @@ test('the panel runs under its Content-Security-Policy with no violation', async
 
 type Embedded = { recordingPanel?: { setAccessToken(token: string | undefined): void } }
 
-test('an access token given by the embedding page is sent as a bearer token and kept in memory only', async ({ page }) => {
-  const call = { uccName: DEMO_UCC, correlationId: DEMO_CALL }
+test('an access token given by the embedding page is sent as a bearer token and kept in memory only', async ({ page, sim }) => {
+  const call = await sim.createCall()
   await openPanel(page, call)
   await page.evaluate(() => (window as Embedded).recordingPanel?.setAccessToken('token-not-to-store'))
   const set = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/recording/set'))

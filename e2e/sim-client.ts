@@ -51,8 +51,41 @@ export class SimClient {
     return this.call('POST', '/events', { target, arguments: args })
   }
 
-  failNext(fault: { endpoint: Endpoint; count: number; status: number; body?: unknown; contentType?: string; delayMs?: number }) {
+  failNext(fault: {
+    endpoint: Endpoint
+    count: number
+    status: number
+    body?: unknown
+    contentType?: string
+    delayMs?: number
+    passThrough?: boolean
+  }) {
     return this.call('POST', '/faults/next', fault)
+  }
+
+  /** The next `count` requests to the endpoint get no answer until the faults are cleared. */
+  hang(endpoint: Endpoint, count = 1) {
+    return this.call('POST', '/faults/hang', { endpoint, count })
+  }
+
+  /** Latency, pending and hung requests and negotiation refusal all cleared. */
+  clearFaults() {
+    return this.call('DELETE', '/faults')
+  }
+
+  /** A hub Close message to every client; without allowReconnect the client does not reconnect by itself. */
+  closeConnections(options: { error?: string; allowReconnect?: boolean } = {}) {
+    return this.call('POST', '/faults/close-connections', options)
+  }
+
+  addUcc(name: string, agents: string[] = [AGENT]) {
+    return this.call('POST', '/uccs', { name, agents })
+  }
+
+  /** Handshaken hub connections by transport. */
+  async connections() {
+    const health = await this.call<{ connections: HubConnections }>('GET', '/health')
+    return health.connections
   }
 
   latency(ms: number) {
@@ -82,6 +115,13 @@ export class SimClient {
     const body = (await response.json()) as { RecordingState: number }
     return body.RecordingState
   }
+}
+
+export interface HubConnections {
+  total: number
+  webSockets: number
+  serverSentEvents: number
+  longPolling: number
 }
 
 export interface AuditEntry {

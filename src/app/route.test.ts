@@ -95,6 +95,36 @@ test('an invalid UCC name: the start page with a problem', () => {
   expect(route).toMatchObject({ view: 'start', problems: ['"a/b" is not a valid UCC name.'] })
 })
 
+test('a parameter given twice with different values is refused: the address does not say which call or agent', () => {
+  const route = parseRoute(
+    `?ucc=ucc-demo&correlationId=${ID}&correlationId=${ID2}&agent=${AGENT}&agent=sip:bob@example.com`,
+    DEFAULT_CONFIG,
+  )
+  expect(route).toEqual({
+    view: 'start',
+    uccName: 'ucc-demo',
+    agentSipUri: AGENT,
+    problems: ['The address gives more than one correlationId: give one.', 'The address gives more than one agent: give one.'],
+  })
+  expect(parseRoute(`?ucc=a&ucc=b&correlationId=${ID}&agent=${AGENT}`, DEFAULT_CONFIG)).toMatchObject({
+    view: 'start',
+    problems: ['The address gives more than one ucc: give one.'],
+  })
+  expect(parseRoute(`?correlationId=&correlationId=${ID}`, CONFIG)).toMatchObject({
+    view: 'start',
+    problems: ['The address gives more than one correlationId: give one.'],
+  })
+})
+
+test('a parameter repeated with the same value is not ambiguous', () => {
+  expect(parseRoute(`?ucc=ucc-demo&correlationId=${ID}&correlationId=${ID}&agent=${AGENT}&agent=${AGENT}`, DEFAULT_CONFIG)).toEqual({
+    view: 'agent',
+    uccName: 'ucc-demo',
+    correlationId: ID,
+    agentSipUri: AGENT,
+  })
+})
+
 test('the board view reads lists of UCCs and calls', () => {
   const route = parseRoute(query({ view: 'board', ucc: 'ucc-a, ucc-b;ucc-a', calls: `${ID},${ID2} ${ID};` }), CONFIG)
   expect(route).toEqual({ view: 'board', uccNames: ['ucc-a', 'ucc-b'], correlationIds: [ID, ID2], problems: [] })

@@ -58,9 +58,13 @@ export function parseRoute(search: string, config: PanelConfig): Route {
     }
   }
 
+  // Two different values for one parameter: which call, or which agent, is meant cannot be told.
+  const ambiguous = (['ucc', 'correlationId', 'agent'] as const)
+    .filter((name) => new Set(params.getAll(name).map((value) => value.trim())).size > 1)
+    .map((name) => `The address gives more than one ${name}: give one.`)
   const correlationId = params.get('correlationId')?.trim()
-  if (!correlationId) return { view: 'start', uccName, agentSipUri, problems: [] }
-  const problems = validateCallAddress({ uccName, correlationId, agentSipUri })
+  if (!correlationId) return { view: 'start', uccName, agentSipUri, problems: ambiguous }
+  const problems = [...ambiguous, ...validateCallAddress({ uccName, correlationId, agentSipUri })]
   if (problems.length > 0) return { view: 'start', uccName, agentSipUri, problems }
   return { view: 'agent', uccName, correlationId, agentSipUri }
 }

@@ -389,3 +389,26 @@ test('while the hub reconnects everything is stale; after it reconnects the stat
   await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
   for (const element of stateElements()) expect(element).not.toHaveAttribute('data-stale')
 })
+
+test('while Resume is in flight, Paused is no longer shown as confirmed (the service may already have resumed)', async () => {
+  const { posts, user } = await setupConfirmed('Paused')
+  await user.click(screen.getByRole('button', { name: 'Resume' }))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true'))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
+  expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(NOT_CONFIRMED)
+  nth(posts, 0).resolve(callState('Started'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+})
+
+test('a "success" that did not take effect is said plainly', async () => {
+  const { gets, posts, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  nth(posts, 0).resolve(undefined)
+  await waitFor(() => expect(gets).toHaveLength(2))
+  nth(gets, 1).resolve(callState('Started'))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('Pause did not go through')
+  expect(alert).toHaveTextContent('accepted Pause, but a fresh read shows the recorder Started')
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+})

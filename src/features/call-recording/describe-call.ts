@@ -44,7 +44,7 @@ export interface CallView {
   recording: RecordingStateName
   marking: MarkingStateName
   saving: SavingStateName
-  /** Not confirmed by a fresh read: the hub is not connected, an event awaits its GET, or the last read failed. */
+  /** Not confirmed by a fresh read: the hub is not connected, an event awaits its GET, the last read failed, or an action is in flight. */
   stale: boolean
   callUnknown: boolean
   indicator: IndicatorKind
@@ -67,8 +67,13 @@ export function describeCall(input: DescribeCallInput): CallView {
   const callUnknown = isUnknownCallError(input.stateError)
   const state = callUnknown ? undefined : input.entry?.state
   const recording = state?.recording ?? 'Unknown'
+  // While an action is in flight the service may already have applied it: nothing is confirmed.
   const stale =
-    !state || !input.entry?.confirmed || input.hubState !== 'Connected' || Boolean(input.stateError)
+    !state ||
+    !input.entry?.confirmed ||
+    input.hubState !== 'Connected' ||
+    Boolean(input.stateError) ||
+    input.actionInFlight
   const blockedReason = reasonActionsBlocked(input, callUnknown, recording)
   const can = blockedReason === null
   return {

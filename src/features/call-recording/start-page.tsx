@@ -33,7 +33,7 @@ export function StartPage({ uccName, agentSipUri, problems }: StartPageProps) {
       <h1 className="text-lg font-bold">Call recording</h1>
       <p className="text-sm">Open the recording controls for a call by its correlation id.</p>
       {shown.length > 0 && (
-        <div role="alert" data-testid="address-problems" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50">
+        <div role="alert" data-testid="address-problems" className="wrap-anywhere rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50">
           <p className="font-bold">This address cannot be opened; nothing was sent to the recording service.</p>
           <ul className="mt-1 list-disc pl-5">
             {shown.map((problem) => (

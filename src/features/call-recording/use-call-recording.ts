@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRecordingApi } from '../../api/api-context.tsx'
-import type { RecordingAction } from '../../api/wire.ts'
+import { deriveState } from '../../api/call-state.ts'
+import type { CallState } from '../../api/schemas.ts'
+import { RecordingAction, nameOf } from '../../api/wire.ts'
 import { useHubState, useLiveHandlers } from '../../live/live-context.tsx'
 import {
   applyEvent,
@@ -72,12 +74,34 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
       const eventsMeanwhile = (current?.recentEvents ?? []).filter((e) => e.seq > context.eventSeqBefore)
       if (state && eventsMeanwhile.every((announced) => announced.action === action)) {
         queryClient.setQueryData<CallStateEntry>(queryKey, (previous) => confirmedWrite(state, previous))
-        return
+      } else {
+        await queryClient.invalidateQueries({ queryKey })
       }
-      await queryClient.invalidateQueries({ queryKey })
+      // "Success" that did not take effect is a known failure of recording services: say so.
+      const after = queryClient.getQueryData<CallStateEntry>(queryKey)
+      if (after?.confirmed && !showsEffectOf(after.state, action)) {
+        throw new ActionWithoutEffectError(action, after.state)
+      }
     },
     onError: () => {
       void queryClient.invalidateQueries({ queryKey })
     },
   })
+}
+
+/** The service answered success, but a fresh read shows the recorder did not do it. */
+export class ActionWithoutEffectError extends Error {
+  constructor(action: RecordingAction, state: CallState) {
+    super(
+      `The recording service accepted ${nameOf(RecordingAction, action) ?? 'the action'}, but a fresh read shows the recorder ${state.recording}, marking ${state.marking}, saving ${state.saving}. It may not have taken effect, or another party changed it since. Check the state before going on.`,
+    )
+    this.name = 'ActionWithoutEffectError'
+  }
+}
+
+function showsEffectOf(state: CallState, action: RecordingAction): boolean {
+  const expected = deriveState(state, action)
+  return (
+    expected.recording === state.recording && expected.marking === state.marking && expected.saving === state.saving
+  )
 }
