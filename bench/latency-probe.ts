@@ -136,7 +136,8 @@ export function installProbe(options: { ownCallId: string; eventTarget: string }
   window.addEventListener(
     'click',
     (event) => {
-      const target = event.target instanceof Element ? event.target.closest('[data-testid^="action-"]') : null
+      const target =
+        event.target instanceof Element ? event.target.closest('[data-testid^="action-"]') : null
       if (!target || !probe.logging) return
       probe.clicks.push({
         at: performance.now(),
@@ -204,7 +205,11 @@ export function installProbe(options: { ownCallId: string; eventTarget: string }
     if (typeof data !== 'string' || !data.includes(options.eventTarget)) return undefined
     const at = performance.now()
     let count = 0
-    for (let index = data.indexOf(options.eventTarget); index !== -1; index = data.indexOf(options.eventTarget, index + 1))
+    for (
+      let index = data.indexOf(options.eventTarget);
+      index !== -1;
+      index = data.indexOf(options.eventTarget, index + 1)
+    )
       count += 1
     probe.eventsSeen += count
     if (!data.toLowerCase().includes(ownId)) return undefined

@@ -5,6 +5,12 @@
 // 3. the agent view's initial JS (gzip) against the dependency floor (scripts/check-bundle.ts);
 // 4. JS heap growth over 100,000 hub events, after GC;
 // 5. Lighthouse desktop scores (performance, accessibility, best practices).
+// Method: the page is instrumented before its own scripts (bench/latency-probe.ts). Panel
+// overhead = (click → confirmed on screen) − the bare POST round trip (a raw fetch POST in the same
+// page after each click: Mark/UnMark on another call), as p50 − p50 and p95 − p95 (the target);
+// per-click pairings and the echo of the click's own hub event are shown for diagnosis. The heap
+// run's events are real changes applied in-process through the simulator's store to 200 other
+// calls (each one hub broadcast), every --own-every-th one to the panel's own call.
 // Needs `npm run build` first. `--quick` is the smoke run CI uses (few samples, 2,000 events, no
 // Lighthouse). Prints the table, writes bench-results/latency.json; exits 0 with misses printed,
 // 1 only when something could not be measured.
@@ -35,7 +41,14 @@ import {
 } from './lib.ts'
 import type { HeapReading, TableRow } from './lib.ts'
 import { installProbe } from './latency-probe.ts'
-import type { ClickRecord, FetchRecord, FrameRecord, ProbeWindow, ScreenRecord } from './latency-probe.ts'
+import type {
+  ClickRecord,
+  FetchRecord,
+  FrameRecord,
+  ProbeState,
+  ProbeWindow,
+  ScreenRecord,
+} from './latency-probe.ts'
 import { LIGHTHOUSE_CATEGORIES, runLighthouse } from './lighthouse-run.ts'
 import type { LighthouseOutcome } from './lighthouse-run.ts'
 
@@ -100,9 +113,10 @@ function parseBenchArgs(argv: readonly string[]): BenchOptions {
       'Agent panel: click→confirmed and event→screen latency, bundle ratio, heap growth, Lighthouse.',
     )
     .addOption(
-      new Option('--quick', 'smoke run: 6 clicks, 6 hub events, 2,000 events, no Lighthouse').default(
-        false,
-      ),
+      new Option(
+        '--quick',
+        'smoke run: 6 clicks, 6 hub events, 2,000 events, no Lighthouse',
+      ).default(false),
     )
     .addOption(
       new Option('--clicks <n>', 'Pause/Resume clicks (default 60; 6 with --quick)').argParser(
@@ -132,7 +146,12 @@ function parseBenchArgs(argv: readonly string[]): BenchOptions {
         .argParser(wholeNumber(0, 10_000)),
     )
     .addOption(new Option('--no-lighthouse', 'skip Lighthouse'))
-    .addOption(new Option('--dist <dir>', 'the built panel to serve').default('dist'))
+    .addOption(
+      new Option(
+        '--dist <dir>',
+        'the built panel to serve (the bundle figure always reads dist/)',
+      ).default('dist'),
+    )
     .addOption(
       new Option('--out <file>', 'where the JSON result goes').default(
         `${RESULTS_DIR}/latency.json`,
@@ -243,14 +262,27 @@ function agentUrl(sim: Simulator): string {
   return `${sim.url}/?${query.toString()}`
 }
 
-function probeCall<T>(page: Page, fn: (probe: NonNullable<ProbeWindow['__latencyProbe']>) => T) {
-  return page.evaluate(`(${fn.toString()})(window.__latencyProbe)`) as Promise<Awaited<T>>
+/**
+ * tsx (esbuild's keepNames) wraps named functions in `__name(…)`, which the page does not have:
+ * every function sent to the page runs with a local stand-in for it.
+ */
+function pageScript(source: string, argument: string): string {
+  return `(() => { const __name = (target) => target; return (${source})(${argument}) })()`
+}
+
+function inPage<A, R>(page: Page, fn: (argument: A) => R, argument: A): Promise<Awaited<R>> {
+  return page.evaluate(
+    pageScript(fn.toString(), JSON.stringify(argument) ?? 'undefined'),
+  ) as Promise<Awaited<R>>
+}
+
+/** Runs `fn` with the probe in the page (there is one once openPanel has returned). */
+function probeCall<T>(page: Page, fn: (probe: ProbeState) => T): Promise<Awaited<T>> {
+  return page.evaluate(pageScript(fn.toString(), 'window.__latencyProbe')) as Promise<Awaited<T>>
 }
 
 async function takeLogs(page: Page): Promise<PageLogs> {
-  return page.evaluate(() => {
-    const probe = (window as ProbeWindow).__latencyProbe
-    if (!probe) return { fetches: [], frames: [], screen: [], clicks: [] }
+  return probeCall(page, (probe): PageLogs => {
     const logs = {
       fetches: probe.fetches,
       frames: probe.frames,
@@ -263,13 +295,11 @@ async function takeLogs(page: Page): Promise<PageLogs> {
 }
 
 async function clearLogs(page: Page): Promise<void> {
-  await page.evaluate(() => (window as ProbeWindow).__latencyProbe?.clear())
+  await probeCall(page, (probe) => probe.clear())
 }
 
 async function currentState(page: Page): Promise<{ state: string | null; stale: boolean }> {
-  return page.evaluate(
-    () => (window as ProbeWindow).__latencyProbe?.current() ?? { state: null, stale: true },
-  )
+  return probeCall(page, (probe) => probe.current())
 }
 
 /**
@@ -282,8 +312,9 @@ async function waitSettled(
   timeoutMs = SAMPLE_TIMEOUT_MS,
   quietMs = QUIET_MS,
 ): Promise<boolean> {
-  return page.evaluate(
-    ({ expected, timeoutMs, quietMs }) =>
+  return inPage(
+    page,
+    ({ expected, timeoutMs, quietMs }: { expected: string; timeoutMs: number; quietMs: number }) =>
       new Promise<boolean>((resolve) => {
         const started = performance.now()
         const check = () => {
@@ -310,19 +341,33 @@ async function waitSettled(
 
 async function openPanel(browser: Browser, sim: Simulator): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 400, height: 900 } })
-  await page.addInitScript(installProbe, {
-    ownCallId: DEFAULT_CALL_ID,
-    eventTarget: RECORDING_STATE_CHANGED_EVENT,
+  await page.addInitScript({
+    content: pageScript(
+      installProbe.toString(),
+      JSON.stringify({ ownCallId: DEFAULT_CALL_ID, eventTarget: RECORDING_STATE_CHANGED_EVENT }),
+    ),
   })
   await page.goto(agentUrl(sim), { timeout: 30_000 })
   const ready = await waitFor(
     () =>
-      page.evaluate(() => {
-        const hub = document.querySelector('[data-testid="hub-state"]')?.getAttribute('data-state')
-        const shown = (window as ProbeWindow).__latencyProbe?.current()
-        const pause = document.querySelector<HTMLButtonElement>('[data-testid="action-pause"]')
-        return hub === 'Connected' && shown?.state === 'Started' && !shown.stale && !!pause && !pause.disabled
-      }),
+      inPage(
+        page,
+        () => {
+          const hub = document
+            .querySelector('[data-testid="hub-state"]')
+            ?.getAttribute('data-state')
+          const shown = (window as ProbeWindow).__latencyProbe?.current()
+          const pause = document.querySelector<HTMLButtonElement>('[data-testid="action-pause"]')
+          return (
+            hub === 'Connected' &&
+            shown?.state === 'Started' &&
+            !shown.stale &&
+            !!pause &&
+            !pause.disabled
+          )
+        },
+        undefined,
+      ),
     20_000,
     100,
   )
@@ -359,6 +404,19 @@ interface ClickSample {
   /** Which answer the confirmed state came from: the POST's, or a GET after it. */
   confirmedBy: 'post' | 'get'
   eventBeforePostAnswer: boolean | undefined
+  /** The own call's event (the echo of this action) arrived → the POST's headers / body were read. */
+  eventToPostHeadersMs: number | undefined
+  eventToPostReadMs: number | undefined
+  /** The hub client's synchronous handler for that event. */
+  echoHandlerMs: number | undefined
+  /** That event → the action's state first on screen (as "not confirmed" when the event came first). */
+  echoToShownMs: number | undefined
+  /** The echo was rendered first, as "not confirmed", before the POST answer confirmed it… */
+  staleShownFirst: boolean
+  /** …and a frame ran while it was shown (the agent could see it). */
+  stalePainted: boolean
+  /** The echo's GET was sent before the POST answer was read. */
+  getBeforePostRead: boolean
   getsUntilSettled: number
   /** Times the state went back to "not confirmed" after it had been confirmed, and for how long. */
   staleAgainAfterConfirmed: number
@@ -402,7 +460,9 @@ function analyseClick(
   if (!click) return 'no click recorded'
   const post = logs.fetches.find(
     (record) =>
-      record.method === 'POST' && record.path.endsWith('/recording/set') && record.sentAt >= click.at,
+      record.method === 'POST' &&
+      record.path.endsWith('/recording/set') &&
+      record.sentAt >= click.at,
   )
   if (!post || post.bodyReadAt === undefined) return 'no POST answered'
   const confirmed = logs.screen.find(
@@ -433,6 +493,18 @@ function analyseClick(
       confirmed.frameAt === undefined ? undefined : confirmed.frameAt - confirmed.at,
     confirmedBy: getAnswered ? 'get' : 'post',
     eventBeforePostAnswer: frame ? frame.at < post.bodyReadAt : undefined,
+    eventToPostHeadersMs:
+      frame && post.headersAt !== undefined ? post.headersAt - frame.at : undefined,
+    eventToPostReadMs: frame ? post.bodyReadAt - frame.at : undefined,
+    echoHandlerMs: frame?.handlerDoneAt === undefined ? undefined : frame.handlerDoneAt - frame.at,
+    echoToShownMs: frame && shown ? shown.at - frame.at : undefined,
+    staleShownFirst: shown !== undefined && shown.stale && shown.at < confirmed.at,
+    stalePainted:
+      shown !== undefined &&
+      shown.stale &&
+      shown.frameAt !== undefined &&
+      shown.frameAt < confirmed.at,
+    getBeforePostRead: gets.some((record) => record.sentAt < (post.bodyReadAt ?? 0)),
     getsUntilSettled: gets.length,
     staleAgainAfterConfirmed: again.count,
     staleAgainMs: again.ms,
@@ -451,6 +523,8 @@ async function bareCall(sim: Simulator): Promise<string> {
 async function measureClicks(page: Page, options: BenchOptions, bareCallId: string) {
   const clicks: ClickSample[] = []
   const bare: BareSample[] = []
+  /** (click → confirmed) − the bare POST measured right after that click. */
+  const adjacent: number[] = []
   const problems: string[] = []
   for (let index = 0; index < options.clicks; index += 1) {
     const shown = await currentState(page)
@@ -462,6 +536,7 @@ async function measureClicks(page: Page, options: BenchOptions, bareCallId: stri
     const sample = analyseClick(await takeLogs(page), action, expected, settled)
     if (typeof sample === 'string') problems.push(`click ${index + 1} (${action}): ${sample}`)
     else clicks.push(sample)
+    const clickSample = typeof sample === 'string' ? undefined : sample
     if (!settled) {
       problems.push(`click ${index + 1} (${action}): did not settle within ${SAMPLE_TIMEOUT_MS} ms`)
       await waitSettled(page, expected, 10_000)
@@ -469,8 +544,10 @@ async function measureClicks(page: Page, options: BenchOptions, bareCallId: stri
 
     // The bare round trip, same page, same moment: Mark/UnMark on another call.
     const seen = await probeCall(page, (probe) => probe.eventsSeen)
-    const result = await page.evaluate(
-      ({ path, body }) => (window as ProbeWindow).__latencyProbe?.bareSet(path, body),
+    const result = await inPage(
+      page,
+      ({ path, body }: { path: string; body: unknown }) =>
+        (window as ProbeWindow).__latencyProbe?.bareSet(path, body),
       {
         path: REST_SET_PATH,
         body: {
@@ -481,7 +558,11 @@ async function measureClicks(page: Page, options: BenchOptions, bareCallId: stri
         },
       },
     )
-    if (result) bare.push({ roundTripMs: result.bodyReadAt - result.sentAt, status: result.status })
+    if (result) {
+      const roundTrip = result.bodyReadAt - result.sentAt
+      bare.push({ roundTripMs: roundTrip, status: result.status })
+      if (clickSample) adjacent.push(clickSample.clickToConfirmedMs - roundTrip)
+    }
     // Its event (ignored by the panel) lands before the next click.
     await waitFor(async () => (await probeCall(page, (probe) => probe.eventsSeen)) > seen, 2000, 10)
     await sleep(50)
@@ -496,6 +577,7 @@ async function measureClicks(page: Page, options: BenchOptions, bareCallId: stri
     barePost,
     overheadP50Ms: difference(confirmed.p50, barePost.p50),
     overheadP95Ms: difference(confirmed.p95, barePost.p95),
+    adjacent: spread(adjacent),
     paired: spread(clicks.map((sample) => sample.pairedOverheadMs)),
     panelPost: spread(clicks.map((sample) => sample.postRoundTripMs)),
     clickToPost: spread(clicks.map((sample) => sample.clickToPostMs)),
@@ -507,6 +589,24 @@ async function measureClicks(page: Page, options: BenchOptions, bareCallId: stri
     ),
     confirmedByGet: clicks.filter((sample) => sample.confirmedBy === 'get').length,
     eventBeforePostAnswer: clicks.filter((sample) => sample.eventBeforePostAnswer === true).length,
+    eventToPostRead: spread(
+      clicks.flatMap((sample) =>
+        sample.eventToPostReadMs === undefined ? [] : [sample.eventToPostReadMs],
+      ),
+    ),
+    echoHandler: spread(
+      clicks.flatMap((sample) =>
+        sample.echoHandlerMs === undefined ? [] : [sample.echoHandlerMs],
+      ),
+    ),
+    echoToShown: spread(
+      clicks.flatMap((sample) =>
+        sample.echoToShownMs === undefined ? [] : [sample.echoToShownMs],
+      ),
+    ),
+    staleShownFirst: clicks.filter((sample) => sample.staleShownFirst).length,
+    stalePainted: clicks.filter((sample) => sample.stalePainted).length,
+    getBeforePostRead: clicks.filter((sample) => sample.getBeforePostRead).length,
     getsPerClick: round(
       clicks.reduce((sum, sample) => sum + sample.getsUntilSettled, 0) / clicks.length,
       2,
@@ -525,6 +625,10 @@ async function measureClicks(page: Page, options: BenchOptions, bareCallId: stri
       postReadToConfirmedMs: round(sample.postReadToConfirmedMs, 2),
       pairedOverheadMs: round(sample.pairedOverheadMs, 2),
       confirmedToNextFrameMs: round(sample.confirmedToNextFrameMs, 2),
+      eventToPostHeadersMs: round(sample.eventToPostHeadersMs, 2),
+      eventToPostReadMs: round(sample.eventToPostReadMs, 2),
+      echoHandlerMs: round(sample.echoHandlerMs, 2),
+      echoToShownMs: round(sample.echoToShownMs, 2),
     })),
     bareSamples: bare.map((sample) => ({ ...sample, roundTripMs: round(sample.roundTripMs, 2) })),
   }
@@ -613,6 +717,11 @@ async function measureHubEvents(page: Page, sim: Simulator, options: BenchOption
     ),
     orderingOk: samples.filter((sample) => sample.orderingOk).length,
     getsPerEvent: round(samples.reduce((sum, sample) => sum + sample.gets, 0) / samples.length, 2),
+    /** WebSockets the probe wrapped, and `message` listeners it could not run before. */
+    probe: await probeCall(page, (probe) => ({
+      socketsWrapped: probe.socketsWrapped,
+      otherMessageListeners: probe.otherMessageListeners,
+    })),
     problems,
     samples: samples.map((sample) => ({
       ...sample,
@@ -637,7 +746,8 @@ async function otherCalls(sim: Simulator, count: number): Promise<string[]> {
     })) as { correlationId?: string }
     if (call.correlationId) ids.push(call.correlationId)
   }
-  if (ids.length === 0) throw new BenchSetupError('The simulator created no calls for the heap run.')
+  if (ids.length === 0)
+    throw new BenchSetupError('The simulator created no calls for the heap run.')
   return ids
 }
 
@@ -684,12 +794,9 @@ async function measureHeapGrowth(page: Page, sim: Simulator, options: BenchOptio
 
   const shown = await currentState(page)
   await waitSettled(page, shown.state ?? 'Started', 10_000)
-  await page.evaluate(() => {
-    const probe = (window as ProbeWindow).__latencyProbe
-    if (probe) {
-      probe.clear()
-      probe.logging = false
-    }
+  await probeCall(page, (probe) => {
+    probe.clear()
+    probe.logging = false
   })
   await measureHeap(page)
   const before = await measureHeap(page)
@@ -710,7 +817,9 @@ async function measureHeapGrowth(page: Page, sim: Simulator, options: BenchOptio
       5,
     )
     if (Date.now() - lastReport > 10_000) {
-      console.log(`  ${sent.toLocaleString('en')} of ${options.events.toLocaleString('en')} events sent`)
+      console.log(
+        `  ${sent.toLocaleString('en')} of ${options.events.toLocaleString('en')} events sent`,
+      )
       lastReport = Date.now()
     }
   }
@@ -726,9 +835,8 @@ async function measureHeapGrowth(page: Page, sim: Simulator, options: BenchOptio
   await waitSettled(page, now.state ?? 'Started', 10_000, 500)
   await measureHeap(page)
   const after = await measureHeap(page)
-  await page.evaluate(() => {
-    const probe = (window as ProbeWindow).__latencyProbe
-    if (probe) probe.logging = true
+  await probeCall(page, (probe) => {
+    probe.logging = true
   })
   if (!before || !after) throw new Error('the JS heap could not be read')
   if (sent === 0) throw new Error('no event was sent')
@@ -772,9 +880,11 @@ function verdicts(results: Results) {
   const lighthouse = valueOf(results.lighthouse)
   return {
     panelOverheadP95: atMost(clicks?.overheadP95Ms, TARGETS.panelOverheadP95Ms),
-    panelOverheadPairedP95: atMost(clicks?.paired.p95, TARGETS.panelOverheadP95Ms),
     eventToScreenP95: atMost(hub?.eventToScreen.p95, TARGETS.eventToScreenP95Ms),
-    bundleRatio: atMost(bundle === undefined ? undefined : round(bundle.ratio, 3), TARGETS.bundleRatio),
+    bundleRatio: atMost(
+      bundle === undefined ? undefined : round(bundle.ratio, 3),
+      TARGETS.bundleRatio,
+    ),
     heapGrowth: atMost(heap?.heapGrowthMb, TARGETS.heapGrowthMb),
     ...(results.lighthouse
       ? Object.fromEntries(
@@ -787,7 +897,11 @@ function verdicts(results: Results) {
   } as Record<string, Verdict>
 }
 
-function table(options: BenchOptions, results: Results, verdict: Record<string, Verdict>): TableRow[] {
+function table(
+  options: BenchOptions,
+  results: Results,
+  verdict: Record<string, Verdict>,
+): TableRow[] {
   const clicks = valueOf(results.clicks)
   const hub = valueOf(results.hub)
   const bundle = valueOf(results.bundle)
@@ -796,30 +910,59 @@ function table(options: BenchOptions, results: Results, verdict: Record<string, 
   const kb = (bytes: number | undefined) =>
     bytes === undefined ? undefined : `${(bytes / 1024).toFixed(1)} KB`
   const rows: TableRow[] = [
-    { metric: `1. click → confirmed on screen, p50 / p95 (ms, ${clicks?.clicks ?? 0} clicks)`, value: pair(clicks?.clickToConfirmed) },
+    {
+      metric: `1. click → confirmed on screen, p50 / p95 (ms, ${clicks?.clicks ?? 0} clicks)`,
+      value: pair(clicks?.clickToConfirmed),
+    },
     { metric: '   bare POST round trip, same page, p50 / p95 (ms)', value: pair(clicks?.barePost) },
     {
       metric: '   panel overhead p50 / p95 (ms): p50 − p50, p95 − p95',
       value:
-        clicks === undefined ? undefined : `${clicks.overheadP50Ms ?? '—'} / ${clicks.overheadP95Ms ?? '—'}`,
+        clicks === undefined
+          ? undefined
+          : `${clicks.overheadP50Ms ?? '—'} / ${clicks.overheadP95Ms ?? '—'}`,
       target: `p95 ≤ ${TARGETS.panelOverheadP95Ms}`,
       result: verdict.panelOverheadP95,
     },
     {
-      metric: '   panel overhead per click, paired, p50 / p95 (ms)',
+      metric: '   per click: (click → confirmed) − the bare POST after it, p50 / p95',
+      value: pair(clicks?.adjacent),
+    },
+    {
+      metric: "   the click's own POST round trip, p50 / p95 (ms)",
+      value: pair(clicks?.panelPost),
+    },
+    {
+      metric: '   per click: (click → confirmed) − its own POST, p50 / p95 (ms)',
       value: pair(clicks?.paired),
-      target: `p95 ≤ ${TARGETS.panelOverheadP95Ms}`,
-      result: verdict.panelOverheadPairedP95,
     },
     { metric: '     of which click → POST sent, p50 / p95 (ms)', value: pair(clicks?.clickToPost) },
-    { metric: '     of which POST read → confirmed, p50 / p95 (ms)', value: pair(clicks?.postReadToConfirmed) },
     {
-      metric: '   confirmed by the POST answer / by a GET',
-      value: clicks === undefined ? undefined : `${clicks.clicks - clicks.confirmedByGet} / ${clicks.confirmedByGet}`,
+      metric: '     of which POST read → confirmed, p50 / p95 (ms)',
+      value: pair(clicks?.postReadToConfirmed),
     },
     {
-      metric: '   own event arrived before the POST answer',
-      value: clicks === undefined ? undefined : `${clicks.eventBeforePostAnswer} of ${clicks.clicks}`,
+      metric: '   confirmed by the POST answer / by a GET',
+      value:
+        clicks === undefined
+          ? undefined
+          : `${clicks.clicks - clicks.confirmedByGet} / ${clicks.confirmedByGet}`,
+    },
+    {
+      metric: "   the action's own hub event arrived before the POST answer",
+      value:
+        clicks === undefined ? undefined : `${clicks.eventBeforePostAnswer} of ${clicks.clicks}`,
+    },
+    {
+      metric: '     that event → POST answer read, p50 / p95 (ms)',
+      value: pair(clicks?.eventToPostRead),
+    },
+    {
+      metric: '     rendered "not confirmed" first; painted; its GET sent first',
+      value:
+        clicks === undefined
+          ? undefined
+          : `${clicks.staleShownFirst}; ${clicks.stalePainted}; ${clicks.getBeforePostRead} of ${clicks.clicks}`,
     },
     { metric: '   GETs per click (until settled)', value: clicks?.getsPerClick },
     {
@@ -829,16 +972,33 @@ function table(options: BenchOptions, results: Results, verdict: Record<string, 
           ? undefined
           : `${clicks.staleAgainClicks} of ${clicks.clicks}${clicks.staleAgainClicks > 0 ? `; ${pair(clicks.staleAgain)}` : ''}`,
     },
-    { metric: `2. hub event → screen, p50 / p95 (ms, ${hub?.events ?? 0} events)`, value: pair(hub?.eventToScreen), target: `p95 ≤ ${TARGETS.eventToScreenP95Ms}`, result: verdict.eventToScreenP95 },
-    { metric: '   hub event → next frame after it, p50 / p95 (ms)', value: pair(hub?.eventToNextFrame) },
-    { metric: '   hub event → confirmed (after the GET), p50 / p95 (ms)', value: pair(hub?.eventToConfirmed) },
     {
-      metric: '   probe ran before the client (old state on screen)',
-      value: hub === undefined ? undefined : `${hub.orderingOk} of ${hub.events}`,
+      metric: `2. hub event → screen, p50 / p95 (ms, ${hub?.events ?? 0} events)`,
+      value: pair(hub?.eventToScreen),
+      target: `p95 ≤ ${TARGETS.eventToScreenP95Ms}`,
+      result: verdict.eventToScreenP95,
+    },
+    {
+      metric: '   hub event → next frame after it, p50 / p95 (ms)',
+      value: pair(hub?.eventToNextFrame),
+    },
+    {
+      metric: '   hub event → confirmed (after the GET), p50 / p95 (ms)',
+      value: pair(hub?.eventToConfirmed),
+    },
+    {
+      metric: '   probe ran before the client (old state on screen); other listeners',
+      value:
+        hub === undefined
+          ? undefined
+          : `${hub.orderingOk} of ${hub.events}; ${hub.probe.otherMessageListeners}`,
     },
     {
       metric: '3. agent view initial JS gzip / dependency floor',
-      value: bundle === undefined ? undefined : `${kb(bundle.appBytes)} / ${kb(bundle.floorBytes)} = ${bundle.ratio.toFixed(3)}`,
+      value:
+        bundle === undefined
+          ? undefined
+          : `${kb(bundle.appBytes)} / ${kb(bundle.floorBytes)} = ${bundle.ratio.toFixed(3)}`,
       target: `≤ ${TARGETS.bundleRatio}`,
       result: verdict.bundleRatio,
     },
@@ -932,13 +1092,17 @@ async function run(options: BenchOptions): Promise<number> {
     const currentSim = sim
     results.hub = await section('hub events', () => measureHubEvents(page, currentSim, options))
     console.log(`  4. heap: ${options.events.toLocaleString('en')} events`)
-    results.heap = await section('heap', () => measureHeapGrowth(page, currentSim, options, heapCalls))
+    results.heap = await section('heap', () =>
+      measureHeapGrowth(page, currentSim, options, heapCalls),
+    )
     await browser.close()
     browser = undefined
 
     if (options.lighthouse) {
       console.log('  5. Lighthouse (desktop)')
-      results.lighthouse = await section('Lighthouse', () => runLighthouse(agentUrl(currentSim), 180_000))
+      results.lighthouse = await section('Lighthouse', () =>
+        runLighthouse(agentUrl(currentSim), 180_000),
+      )
     }
   } finally {
     clearTimeout(watchdog)
@@ -970,14 +1134,20 @@ async function run(options: BenchOptions): Promise<number> {
         console.log(`  ${audit.id}: ${audit.title} (${detail})`)
       }
     }
-    if (lighthouse.runWarnings.length > 0) console.log(`Lighthouse warnings: ${lighthouse.runWarnings.join(' | ')}`)
+    if (lighthouse.runWarnings.length > 0)
+      console.log(`Lighthouse warnings: ${lighthouse.runWarnings.join(' | ')}`)
     if (lighthouse.runtimeError) console.log(`Lighthouse runtime error: ${lighthouse.runtimeError}`)
   }
-  for (const problem of [...(valueOf(results.clicks)?.problems ?? []), ...(valueOf(results.hub)?.problems ?? [])])
+  for (const problem of [
+    ...(valueOf(results.clicks)?.problems ?? []),
+    ...(valueOf(results.hub)?.problems ?? []),
+  ])
     console.log(`note: ${problem}`)
   const heap = valueOf(results.heap)
   if (heap && !heap.allArrived)
-    console.log(`note: only ${heap.eventsReceived} of ${heap.eventsSent} events reached the page in time`)
+    console.log(
+      `note: only ${heap.eventsReceived} of ${heap.eventsSent} events reached the page in time`,
+    )
 
   const failed = Object.entries(results).filter(
     (entry): entry is [string, { ok: false; error: string }] => !(entry[1] as Section<unknown>).ok,
@@ -985,7 +1155,9 @@ async function run(options: BenchOptions): Promise<number> {
   for (const [name, result] of failed) console.log(`not measured: ${name}: ${result.error}`)
   const misses = Object.entries(verdict).filter(([, value]) => value === Verdict.Miss)
   console.log(
-    misses.length === 0 ? 'All measured targets met.' : `Missed: ${misses.map(([name]) => name).join(', ')}.`,
+    misses.length === 0
+      ? 'All measured targets met.'
+      : `Missed: ${misses.map(([name]) => name).join(', ')}.`,
   )
 
   await writeJson(options.out, {

@@ -213,6 +213,10 @@ test('--static serves the built panel, with index.html for pages and 404 for mis
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
     expect(script.text).toBe('console.log(1)')
     expect(script.headers.get('content-security-policy')).toBeNull()
+    const raw = await fetch(`${sim.url}/app.js`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(raw.headers.get('content-encoding')).toBe('gzip')
+    expect(await raw.text()).toBe('console.log(1)')
+    expect(index.headers.get('cache-control')).toBe('no-cache')
     const page = await request(`${sim.url}/board/ucc-sales`, {
       headers: { Accept: 'text/html,*/*' },
     })

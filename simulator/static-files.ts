@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { contentSecurityPolicy, sameHostWebSockets } from './content-security-policy.ts'
@@ -44,6 +45,14 @@ function fileFor(root: string, pathname: string): string | undefined {
   }
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/
+
+/** Vite's hashed assets never change under their name; index.html and config.json always may. */
+function cacheControlFor(root: string, path: string, index: string): string {
+  if (path === index || path.endsWith('config.json')) return 'no-cache'
+  return relative(root, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=300'
+}
+
 function acceptsHtml(req: IncomingMessage): boolean {
   return (req.headers.accept ?? '').includes('text/html')
 }
@@ -66,15 +75,19 @@ export async function serveStatic(
   if (!path) return false
   const content = await readFile(path)
   const type = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream'
+  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  const body = gzip ? gzipSync(content) : content
   res.writeHead(200, {
     'Content-Type': type,
-    'Content-Length': content.length,
-    'Cache-Control': path === index ? 'no-cache' : 'public, max-age=300',
+    'Content-Length': body.length,
+    'Cache-Control': cacheControlFor(root, path, index),
     'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     ...(type.startsWith('text/html')
       ? { 'Content-Security-Policy': contentSecurityPolicy(sameHostWebSockets(req.headers.host)) }
       : {}),
   })
-  res.end(req.method === 'HEAD' ? undefined : content)
+  res.end(req.method === 'HEAD' ? undefined : body)
   return true
 }

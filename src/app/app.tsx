@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { ApiProvider } from '../api/api-context.tsx'
 import { CallPanel } from '../features/call-recording/call-panel.tsx'
 import { StartPage } from '../features/call-recording/start-page.tsx'
@@ -7,6 +8,11 @@ import type { PanelConfig } from './config.ts'
 import { ErrorBoundary } from './error-boundary.tsx'
 import type { Route } from './route.ts'
 import type { Runtime } from './runtime.ts'
+
+// The board is its own chunk: the agent view never downloads it (or the virtualiser it uses).
+const SupervisorBoard = lazy(() =>
+  import('../features/supervisor-board/board.tsx').then((module) => ({ default: module.SupervisorBoard })),
+)
 
 export interface AppProps {
   runtime: Runtime
@@ -44,10 +50,17 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
       return <StartPage uccName={route.uccName} agentSipUri={route.agentSipUri} problems={route.problems} />
     case 'board':
       return (
-        <main className="p-3">
-          <h1 className="text-lg font-bold">Supervisor board</h1>
-          <p>The supervisor board is not part of this build yet.</p>
-        </main>
+        <Suspense fallback={<p className="p-3" role="status">Loading the recording board…</p>}>
+          <SupervisorBoard
+            uccNames={route.uccNames}
+            correlationIds={route.correlationIds}
+            problems={route.problems}
+            pauseAlertSeconds={config.pauseAlertSeconds}
+            endedCallLingerSeconds={config.endedCallLingerSeconds}
+            requesterSipUri={config.requesterSipUri}
+            bench={new URLSearchParams(window.location.search).get('bench') === '1'}
+          />
+        </Suspense>
       )
   }
 }

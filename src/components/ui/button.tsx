@@ -16,14 +16,17 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant
   busy?: boolean
   large?: boolean
+  /** A smaller button for dense rows (still a 32 px target). */
+  compact?: boolean
 }
 
-export function Button({ variant = 'secondary', busy = false, large = false, className = '', children, ...props }: ButtonProps) {
+export function Button({ variant = 'secondary', busy = false, large = false, compact = false, className = '', children, ...props }: ButtonProps) {
+  const size = compact ? 'min-h-8 px-2 py-1 text-xs' : `min-h-11 px-3 ${large ? 'py-3 text-lg' : 'py-2 text-sm'}`
   return (
     <button
       type="button"
       aria-busy={busy || undefined}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-3 font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed ${large ? 'py-3 text-lg' : 'py-2 text-sm'} ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-2 rounded-md font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed ${size} ${VARIANTS[variant]} ${className}`}
       {...props}
     >
       {busy && <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}

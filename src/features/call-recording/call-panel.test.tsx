@@ -237,7 +237,12 @@ test('a GET that overlapped a confirmed POST answer is not trusted: no confirmed
   const { api, gets, posts, hub, user } = await setupConfirmed('Paused')
   await user.click(screen.getByRole('button', { name: 'Resume' }))
   expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Start }))
+  // The echo of the panel's own Start is only noted: it sends no GET.
   act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Start)))
+  expect(api.getState).toHaveBeenCalledTimes(1)
+  // A reconnect during the POST sends a GET that will overlap the POST's answer.
+  act(() => hub.dropAndReconnect())
+  act(() => hub.reconnected())
   await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
 
   nth(posts, 0).resolve(callState('Started'))
@@ -411,4 +416,29 @@ test('a "success" that did not take effect is said plainly', async () => {
   expect(alert).toHaveTextContent('Pause did not go through')
   expect(alert).toHaveTextContent('accepted Pause, but a fresh read shows the recorder Started')
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+})
+
+test('the echo of the panel own action is noted, not applied: no GET, and the POST answer confirms it', async () => {
+  const { api, posts, hub, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause)))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
+  nth(posts, 0).resolve(callState('Paused'))
+  expect(await screen.findByRole('heading', { name: 'Paused' })).toBeInTheDocument()
+  expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+  expect(api.getState).toHaveBeenCalledTimes(1)
+})
+
+test('after a failed POST whose echo was only noted, the state is unconfirmed until re-read', async () => {
+  const { api, gets, posts, hub, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause)))
+  nth(posts, 0).reject(new ApiError({ kind: 'http', status: 502 }))
+  await screen.findByRole('alert')
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+  nth(gets, 1).resolve(callState('Paused'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
 })

@@ -1,8 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../../api/api-error.ts'
+import { deriveState } from '../../api/call-state.ts'
 import type { RecordingApi } from '../../api/recording-api.ts'
 import type { CallState } from '../../api/schemas.ts'
-import { ErrorType, RecordingAction, nameOf } from '../../api/wire.ts'
+import type { RecordingAction } from '../../api/wire.ts'
+
+export { actionName, deriveState, isUnknownCallError } from '../../api/call-state.ts'
 
 export interface CallRef {
   uccName: string
@@ -106,40 +109,24 @@ export function applyEvent(
   }
 }
 
-export function markUnconfirmed(previous: CallStateEntry): CallStateEntry {
-  return { ...previous, confirmed: false, version: previous.version + 1 }
-}
-
-export function deriveState(state: CallState, action: RecordingAction | undefined): CallState {
-  switch (action) {
-    case RecordingAction.Start:
-      return { ...state, recording: 'Started' }
-    case RecordingAction.Stop:
-      return { ...state, recording: 'Stopped' }
-    case RecordingAction.Pause:
-      return { ...state, recording: 'Paused' }
-    case RecordingAction.Save:
-      return { ...state, saving: 'Save' }
-    case RecordingAction.Delete:
-      return { ...state, saving: 'Delete' }
-    case RecordingAction.Mark:
-      return { ...state, marking: 'Mark' }
-    case RecordingAction.UnMark:
-      return { ...state, marking: 'Unmark' }
-    default:
-      return state
+/**
+ * The echo of the panel's own action in flight: recorded (so the POST's answer can be checked
+ * against it) but not applied, and no GET: the view is already unconfirmed while the action is in
+ * flight, and the POST's answer (or the GET after it) decides.
+ */
+export function noteEcho(previous: CallStateEntry, action: RecordingAction | undefined, now: number): CallStateEntry {
+  return {
+    ...previous,
+    version: previous.version + 1,
+    recentEvents: [
+      ...previous.recentEvents.slice(1 - RECENT_EVENTS_KEPT),
+      { seq: lastEventSeq(previous) + 1, action, at: now },
+    ],
   }
 }
 
-/** The service says it does not know this call (or its UCC): it has ended, or the address is wrong. */
-export function isUnknownCallError(error: unknown): boolean {
-  if (!isApiError(error)) return false
-  if (error.kind === 'server') return error.errorType === ErrorType.Validation || error.status === 404
-  return false
-}
-
-export function actionName(action: RecordingAction | undefined): string {
-  return nameOf(RecordingAction, action) ?? 'unknown action'
+export function markUnconfirmed(previous: CallStateEntry): CallStateEntry {
+  return { ...previous, confirmed: false, version: previous.version + 1 }
 }
 
 export function lastEventSeq(entry: CallStateEntry | undefined): number {

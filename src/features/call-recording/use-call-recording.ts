@@ -12,6 +12,7 @@ import {
   confirmedWrite,
   lastEventSeq,
   markUnconfirmed,
+  noteEcho,
   type CallRef,
   type CallStateEntry,
 } from './call-state-query.ts'
@@ -33,6 +34,17 @@ export function useCallState(call: CallRef) {
       ) {
         return
       }
+      const echo =
+        queryClient.isMutating({
+          mutationKey: setRecordingKey(queryKey),
+          predicate: (mutation) => mutation.state.variables === event.action,
+        }) > 0
+      if (echo) {
+        queryClient.setQueryData<CallStateEntry>(queryKey, (previous) =>
+          previous ? noteEcho(previous, event.action, Date.now()) : previous,
+        )
+        return
+      }
       queryClient.setQueryData<CallStateEntry>(queryKey, (previous) =>
         previous ? applyEvent(previous, event.action, Date.now()) : previous,
       )
@@ -49,6 +61,10 @@ export function useCallState(call: CallRef) {
   return { query, capabilities, hubState }
 }
 
+function setRecordingKey(queryKey: ReturnType<typeof callStateKey>) {
+  return ['set-recording', ...queryKey.slice(1)] as const
+}
+
 /**
  * Applies an action. One at a time per call (a mutation scope); never retried: a POST that may
  * have taken effect is re-read, not repeated. The answer's state is shown only when it carries one
@@ -59,7 +75,7 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
   const queryClient = useQueryClient()
   const queryKey = callStateKey(call)
   return useMutation({
-    mutationKey: ['set-recording', ...queryKey.slice(1)],
+    mutationKey: setRecordingKey(queryKey),
     scope: { id: `set-recording:${queryKey.slice(1).join(':')}` },
     retry: false,
     mutationFn: (action: RecordingAction) =>
@@ -83,7 +99,11 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
         throw new ActionWithoutEffectError(action, after.state)
       }
     },
-    onError: () => {
+    onError: (error) => {
+      // That state was just read: nothing more to confirm.
+      if (error instanceof ActionWithoutEffectError) return
+      // The action may have taken effect (its echo was only noted): unconfirmed until re-read.
+      queryClient.setQueryData<CallStateEntry>(queryKey, (previous) => (previous ? markUnconfirmed(previous) : previous))
       void queryClient.invalidateQueries({ queryKey })
     },
   })

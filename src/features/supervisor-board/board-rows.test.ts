@@ -1,0 +1,109 @@
+import { expect, test } from 'vitest'
+import { countRows, isAlerting, pageTitle, parseIdList, selectRows, shortId, type RowQuery } from './board-rows.ts'
+import type { BoardCall } from './board-store.ts'
+
+const NOW = 1_800_000_000_000
+const LIMIT = 120_000
+
+function call(n: number, overrides: Partial<BoardCall> = {}): BoardCall {
+  const correlationId = `0000000${n}-0000-4000-8000-00000000000${n}`
+  return {
+    key: `ucc-a|${correlationId}`,
+    uccName: 'ucc-a',
+    correlationId,
+    recording: 'Started',
+    marking: 'None',
+    saving: 'None',
+    confirmed: true,
+    readError: null,
+    pausedSince: null,
+    pausedSinceExact: false,
+    lastEvent: null,
+    lastActivityAt: NOW - n * 1000,
+    endedAt: null,
+    endedMessage: null,
+    version: 0,
+    eventSeq: 0,
+    actionInFlight: null,
+    ...overrides,
+  }
+}
+
+function paused(n: number, forMs: number, overrides: Partial<BoardCall> = {}): BoardCall {
+  return call(n, { recording: 'Paused', pausedSince: NOW - forMs, ...overrides })
+}
+
+const QUERY: RowQuery = { filter: 'all', search: '', sort: 'paused-longest', now: NOW, pauseAlertMs: LIMIT }
+
+function ids(rows: BoardCall[]): number[] {
+  return rows.map((row) => Number(row.correlationId[7]))
+}
+
+test('a call alerts once paused for longer than the limit, not at the limit', () => {
+  expect(isAlerting(paused(1, LIMIT), NOW, LIMIT)).toBe(false)
+  expect(isAlerting(paused(1, LIMIT + 1), NOW, LIMIT)).toBe(true)
+  expect(isAlerting(paused(1, LIMIT + 1, { endedAt: NOW }), NOW, LIMIT)).toBe(false)
+  expect(isAlerting(call(1, { pausedSince: NOW - 10 * LIMIT }), NOW, LIMIT)).toBe(false)
+  expect(isAlerting(call(1, { recording: 'Paused', pausedSince: null }), NOW, LIMIT)).toBe(false)
+})
+
+test('by default paused calls come first, the longest pause on top, then the newest activity', () => {
+  const rows = [call(1), paused(2, 5_000), call(3, { lastActivityAt: NOW }), paused(4, 60_000), paused(5, 5_000, { endedAt: NOW })]
+  expect(ids(selectRows(rows, QUERY))).toEqual([4, 2, 3, 1, 5])
+})
+
+test('newest activity first ignores pauses', () => {
+  const rows = [paused(4, 60_000), call(1), call(3, { lastActivityAt: NOW }), paused(2, 5_000)]
+  expect(ids(selectRows(rows, { ...QUERY, sort: 'newest-activity' }))).toEqual([3, 1, 2, 4])
+})
+
+test('the filters: paused, paused too long, marked', () => {
+  const rows = [call(1), paused(2, 5_000), paused(3, LIMIT + 5_000), call(4, { marking: 'Mark' }), paused(5, LIMIT * 2, { endedAt: NOW })]
+  expect(ids(selectRows(rows, { ...QUERY, filter: 'paused' }))).toEqual([3, 2])
+  expect(ids(selectRows(rows, { ...QUERY, filter: 'alert' }))).toEqual([3])
+  expect(ids(selectRows(rows, { ...QUERY, filter: 'marked' }))).toEqual([4])
+  expect(ids(selectRows(rows, { ...QUERY, filter: 'all' }))).toHaveLength(5)
+})
+
+test('search matches part of the correlation id, in any casing, not the UCC', () => {
+  const rows = [call(1), call(2), call(3, { uccName: 'ucc-00000002', key: 'ucc-00000002|00000003-0000-4000-8000-000000000003' })]
+  expect(ids(selectRows(rows, { ...QUERY, search: ' 00000002-0000 ' }))).toEqual([2])
+  expect(ids(selectRows(rows, { ...QUERY, search: '00000000001' }))).toEqual([1])
+  expect(ids(selectRows(rows, { ...QUERY, search: '4000-8000' }))).toHaveLength(3)
+  const upper = call(10, { correlationId: 'ABCDEF01-0000-4000-8000-000000000000', key: 'ucc-a|abcdef01-0000-4000-8000-000000000000' })
+  expect(selectRows([upper], { ...QUERY, search: 'cDeF01' })).toEqual([upper])
+  expect(ids(selectRows(rows, { ...QUERY, search: 'ucc' }))).toEqual([])
+})
+
+test('filters and search combine', () => {
+  const rows = [paused(1, 1_000), paused(2, 1_000), call(3)]
+  expect(ids(selectRows(rows, { ...QUERY, filter: 'paused', search: '00000002' }))).toEqual([2])
+})
+
+test('the counts for the filter buttons', () => {
+  const rows = [call(1), paused(2, 5_000, { marking: 'Mark' }), paused(3, LIMIT + 1), call(4, { marking: 'Mark' })]
+  expect(countRows(rows, NOW, LIMIT)).toEqual({ all: 4, paused: 2, alert: 1, marked: 2 })
+})
+
+test('pasted ids: any separator, GUIDs only, once each in any case, as written', () => {
+  const a = '1D6C6A58-6739-4F0C-98FF-0968292C8C30'
+  const b = '00000000-0000-4000-8000-000000000000'
+  expect(parseIdList(`${a}, ${b}\n${a.toLowerCase()};nope\t{${b}}  `)).toEqual({
+    ids: [a, b],
+    invalid: ['nope', `{${b}}`],
+  })
+  expect(parseIdList('  \n ')).toEqual({ ids: [], invalid: [] })
+})
+
+test('short ids and the page title', () => {
+  expect(shortId('1d6c6a58-6739-4f0c-98ff-0968292c8c30')).toBe('1d6c6a58')
+  expect(pageTitle(0)).toBe('Recording board')
+  expect(pageTitle(3)).toBe('(3) paused too long · Recording board')
+})
+
+test('a board beyond the packed sort size sorts the same way', () => {
+  const many = Array.from({ length: 2 ** 17 + 1 }, (_, i) => call(1, { key: `k${i}`, lastActivityAt: NOW - 10_000 - i }))
+  many.push(paused(2, 5_000), paused(3, 60_000), call(4, { lastActivityAt: NOW }))
+  expect(ids(selectRows(many, QUERY).slice(0, 4))).toEqual([3, 2, 4, 1])
+  expect(ids(selectRows(many, { ...QUERY, sort: 'newest-activity' }).slice(0, 2))).toEqual([4, 2])
+})

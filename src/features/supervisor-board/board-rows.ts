@@ -1,0 +1,146 @@
+import { isCorrelationId } from '../../app/route.ts'
+import type { BoardCall } from './board-store.ts'
+
+export const FILTERS = ['all', 'paused', 'alert', 'marked'] as const
+export type BoardFilter = (typeof FILTERS)[number]
+
+export const SORTS = ['paused-longest', 'newest-activity'] as const
+export type BoardSort = (typeof SORTS)[number]
+
+export interface RowQuery {
+  filter: BoardFilter
+  search: string
+  sort: BoardSort
+  /** Date.now() of the clock tick; only the alert filter depends on it. */
+  now: number
+  pauseAlertMs: number
+}
+
+/** Paused for longer than the limit, by what the board knows (an ended call never alerts). */
+export function isAlerting(call: BoardCall, now: number, pauseAlertMs: number): boolean {
+  return (
+    call.endedAt === null && call.recording === 'Paused' && call.pausedSince !== null && now - call.pausedSince > pauseAlertMs
+  )
+}
+
+export function isPaused(call: BoardCall): boolean {
+  return call.endedAt === null && call.recording === 'Paused'
+}
+
+export function matchesFilter(call: BoardCall, filter: BoardFilter, now: number, pauseAlertMs: number): boolean {
+  switch (filter) {
+    case 'all':
+      return true
+    case 'paused':
+      return isPaused(call)
+    case 'alert':
+      return isAlerting(call, now, pauseAlertMs)
+    case 'marked':
+      return call.marking === 'Mark'
+  }
+}
+
+/**
+ * The rows to show, filtered, searched and sorted: one pass and one sort over the snapshot. The
+ * board calls it at most once per snapshot (once per frame) and on the clock tick only for the
+ * alert filter, never per event.
+ *
+ * Longest paused first: paused calls by the start of their pause, then the others by their last
+ * activity, newest first. Newest activity: all by last activity. Ties keep the snapshot's order.
+ * Each row's place is packed into one number (group, time, index) so that a native numeric sort
+ * does the work: sorting 5,000 rows every frame costs well under a millisecond.
+ */
+export function selectRows(calls: readonly BoardCall[], query: RowQuery): BoardCall[] {
+  const needle = normaliseSearch(query.search)
+  const picked: BoardCall[] = []
+  let oldest = Infinity
+  let newest = -Infinity
+  for (const call of calls) {
+    if (!matchesFilter(call, query.filter, query.now, query.pauseAlertMs)) continue
+    // The key is `ucc|correlationid`, lowercased: search only its id part.
+    if (needle && !call.key.includes(needle, call.key.lastIndexOf('|') + 1)) continue
+    picked.push(call)
+    if (call.pausedSince !== null && call.pausedSince < oldest) oldest = call.pausedSince
+    if (call.lastActivityAt > newest) newest = call.lastActivityAt
+  }
+  const n = picked.length
+  if (n > MAX_PACKED_ROWS) return picked.sort((a, b) => compareRows(a, b, query.sort))
+  const packed = new Float64Array(n)
+  for (let i = 0; i < n; i += 1) {
+    const call = picked[i]!
+    const paused = query.sort === 'paused-longest' && isPaused(call) && call.pausedSince !== null
+    const group = paused ? 0 : 1
+    const time = Math.min(TIME_SPAN - 1, paused ? call.pausedSince! - oldest : newest - call.lastActivityAt)
+    packed[i] = (group * TIME_SPAN + time) * MAX_PACKED_ROWS + i
+  }
+  packed.sort()
+  const rows = new Array<BoardCall>(n)
+  for (let i = 0; i < n; i += 1) rows[i] = picked[packed[i]! % MAX_PACKED_ROWS]!
+  return rows
+}
+
+/** Rows a packed sort key can index (2^17); above it, a plain comparison sort. */
+const MAX_PACKED_ROWS = 2 ** 17
+/** Time differences a packed key holds, in ms (2^30 ms is 12 days); longer ones tie at the end. */
+const TIME_SPAN = 2 ** 30
+
+/** The same order as the packed sort, for boards beyond its size. */
+function compareRows(a: BoardCall, b: BoardCall, sort: BoardSort): number {
+  if (sort === 'paused-longest') {
+    const aPaused = isPaused(a) && a.pausedSince !== null
+    const bPaused = isPaused(b) && b.pausedSince !== null
+    if (aPaused !== bPaused) return aPaused ? -1 : 1
+    if (aPaused) return a.pausedSince! - b.pausedSince!
+  }
+  return b.lastActivityAt - a.lastActivityAt
+}
+
+export interface FilterCounts {
+  all: number
+  paused: number
+  alert: number
+  marked: number
+}
+
+export function countRows(calls: readonly BoardCall[], now: number, pauseAlertMs: number): FilterCounts {
+  const counts: FilterCounts = { all: calls.length, paused: 0, alert: 0, marked: 0 }
+  for (const call of calls) {
+    if (isPaused(call)) counts.paused += 1
+    if (isAlerting(call, now, pauseAlertMs)) counts.alert += 1
+    if (call.marking === 'Mark') counts.marked += 1
+  }
+  return counts
+}
+
+function normaliseSearch(search: string): string {
+  return search.trim().toLowerCase()
+}
+
+/** The first block of a GUID: enough to tell calls apart on screen; the full id is in the title and the copy button. */
+export function shortId(correlationId: string): string {
+  return correlationId.slice(0, 8)
+}
+
+export interface ParsedIds {
+  ids: string[]
+  invalid: string[]
+}
+
+/** Ids pasted by a supervisor: separated by spaces, commas, semicolons or newlines; GUIDs only, once each (in any case), as written. */
+export function parseIdList(text: string): ParsedIds {
+  const parts = text
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+  const ids = new Map<string, string>()
+  const invalid = new Set<string>()
+  for (const part of parts) {
+    if (!isCorrelationId(part)) invalid.add(part)
+    else if (!ids.has(part.toLowerCase())) ids.set(part.toLowerCase(), part)
+  }
+  return { ids: [...ids.values()], invalid: [...invalid] }
+}
+
+export function pageTitle(alertCount: number): string {
+  return alertCount > 0 ? `(${alertCount}) paused too long · Recording board` : 'Recording board'
+}

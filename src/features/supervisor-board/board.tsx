@@ -1,0 +1,301 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useRecordingApi } from '../../api/api-context.tsx'
+import { isApiError } from '../../api/api-error.ts'
+import { RecordingAction } from '../../api/wire.ts'
+import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { ErrorAlert } from '../../components/ui/error-alert.tsx'
+import { HubIndicator } from '../../live/hub-indicator.tsx'
+import { useHubState, useLiveHandlers } from '../../live/live-context.tsx'
+import { useNow } from '../../lib/time.ts'
+import { AddCalls, Lookups } from './add-calls.tsx'
+import { createBoardMetrics } from './board-metrics.ts'
+import { countRows, pageTitle, selectRows, shortId, type BoardFilter, type BoardSort } from './board-rows.ts'
+import { BoardStore, type BoardCall } from './board-store.ts'
+import { CallTable } from './call-table.tsx'
+import { EventLog } from './event-log.tsx'
+import { localWatchList } from './watch-list.ts'
+
+export const EVENT_LOG_SIZE = 300
+
+export interface SupervisorBoardProps {
+  uccNames: string[]
+  /** From `calls=` in the address: looked up like pasted ids. */
+  correlationIds: string[]
+  /** Problems with the address (refused UCC names or ids). */
+  problems: string[]
+  pauseAlertSeconds: number
+  endedCallLingerSeconds: number
+  /** Resume and Mark are sent as this SIP URI; also the agent= of the "Open" links. */
+  requesterSipUri: string
+  /** Expose window.__boardMetrics (the address has bench=1). */
+  bench?: boolean
+}
+
+/** The supervisor board: the app loads it lazily, in its own chunk. */
+export function SupervisorBoard({ bench = false, ...props }: SupervisorBoardProps) {
+  const api = useRecordingApi()
+  const [store] = useState(
+    () =>
+      new BoardStore({
+        api,
+        uccNames: props.uccNames,
+        endedLingerMs: props.endedCallLingerSeconds * 1000,
+        eventLogSize: EVENT_LOG_SIZE,
+        metrics: bench ? createBoardMetrics() : undefined,
+        watchList: localWatchList(props.uccNames),
+      }),
+  )
+  useEffect(() => {
+    if (!bench) return
+    window.__boardMetrics = store.metrics
+  }, [bench, store])
+  return <BoardView store={store} {...props} />
+}
+
+export interface BoardViewProps extends Omit<SupervisorBoardProps, 'bench' | 'endedCallLingerSeconds'> {
+  store: BoardStore
+}
+
+const FILTER_LABELS: Record<BoardFilter, string> = {
+  all: 'All',
+  paused: 'Paused',
+  alert: 'Paused too long',
+  marked: 'Marked',
+}
+
+export function BoardView({ store, uccNames, correlationIds, problems, pauseAlertSeconds, requesterSipUri }: BoardViewProps) {
+  const hubState = useHubState()
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const now = useNow(true, 1000)
+  const [filter, setFilter] = useState<BoardFilter>('all')
+  const [search, setSearch] = useState('')
+  const [sort, setSort] = useState<BoardSort>('paused-longest')
+  const [confirming, setConfirming] = useState<BoardCall | null>(null)
+  const [actionError, setActionError] = useState<{ title: string; error: Error } | null>(null)
+  const ids = { search: useId(), sort: useId() }
+  const pauseAlertMs = pauseAlertSeconds * 1000
+
+  useEffect(() => {
+    store.start()
+    store.addIds(correlationIds)
+    return () => store.stop()
+  }, [store, correlationIds])
+
+  useLiveHandlers({
+    onEvent: (event) => store.receiveEvent(event),
+    onResync: () => store.resync(),
+  })
+
+  // For the benchmark: this commit shows what the store applied in its last frame.
+  useLayoutEffect(() => {
+    store.noteCommitted()
+  }, [store, snapshot])
+
+  const counts = useMemo(() => countRows(snapshot.calls, now, pauseAlertMs), [snapshot, now, pauseAlertMs])
+  // Only the alert filter depends on the clock: other filters re-sort once per snapshot, not per tick.
+  const filterNow = filter === 'alert' ? now : 0
+  const rows = useMemo(
+    () => selectRows(snapshot.calls, { filter, search, sort, now: filterNow, pauseAlertMs }),
+    [snapshot, filter, search, sort, filterNow, pauseAlertMs],
+  )
+
+  useEffect(() => {
+    document.title = pageTitle(counts.alert)
+  }, [counts.alert])
+
+  const send = useCallback(
+    (call: BoardCall, action: RecordingAction, label: string) => {
+      setActionError(null)
+      store.sendAction(call.key, action, requesterSipUri).catch((error: unknown) => {
+        setActionError({
+          title: `${label} of call ${shortId(call.correlationId)} did not go through`,
+          error: error instanceof Error ? error : new Error(String(error)),
+        })
+      })
+    },
+    [store, requesterSipUri],
+  )
+  const findCall = useCallback((key: string) => store.getSnapshot().calls.find((call) => call.key === key), [store])
+  const onResume = useCallback(
+    (key: string) => {
+      const call = findCall(key)
+      if (call) setConfirming(call)
+    },
+    [findCall],
+  )
+  const onMark = useCallback(
+    (key: string) => {
+      const call = findCall(key)
+      if (call) send(call, RecordingAction.Mark, 'Mark')
+    },
+    [findCall, send],
+  )
+
+  const watching = uccNames.length > 0 ? uccNames.join(', ') : 'no contact center'
+
+  return (
+    <main className="flex min-h-dvh flex-col gap-3 p-3 lg:h-dvh">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-lg font-bold">Recording board</h1>
+        <HubIndicator state={hubState} />
+        <p aria-live="polite" className="text-sm">
+          <span
+            data-testid="alert-count"
+            data-count={counts.alert}
+            className={
+              counts.alert > 0
+                ? 'rounded-full bg-red-700 px-2 py-0.5 font-bold text-white dark:bg-red-300 dark:text-red-950'
+                : 'font-semibold'
+            }
+          >
+            {counts.alert > 0 ? `${counts.alert} paused too long` : 'No call paused too long'}
+          </span>
+          <span className="ml-2 text-slate-700 dark:text-slate-300">(limit {formatLimit(pauseAlertSeconds)})</span>
+        </p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Watching <span className="font-semibold">{watching}</span> · {counts.all} {counts.all === 1 ? 'call' : 'calls'}
+        </p>
+      </header>
+
+      {problems.length > 0 && (
+        <div role="alert" data-testid="address-problems" className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50">
+          <p className="font-semibold">Parts of this address were ignored:</p>
+          <ul className="list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {uccNames.length === 0 && (
+        <p role="alert" className="text-sm font-semibold">
+          No contact center to watch: add ucc=&lt;name&gt;[,&lt;name&gt;…] to the address, or set uccName in config.json.
+        </p>
+      )}
+
+      <p data-testid="board-note" className="max-w-4xl text-sm text-slate-800 dark:text-slate-200">
+        The recording service cannot list calls. This board shows the calls it hears about through live events from{' '}
+        {watching} since it was opened, and the calls you add by id; a call that has not changed since then is missing
+        until you add it. Added ids (never anything else) are kept in this browser. A state marked “not confirmed” has
+        not been checked with the service yet.
+      </p>
+
+      <AddCalls onAdd={(added) => store.addIds(added)} />
+      <Lookups lookups={snapshot.lookups} uccNames={uccNames} onDismiss={(id) => store.dismissLookup(id)} />
+
+      {snapshot.capabilityErrors.map(({ uccName, error }) => (
+        <ErrorAlert
+          key={uccName}
+          title={`Could not check what may be changed in ${uccName}`}
+          explanation={`${error.message} Resume and Mark stay available; the service refuses what it does not allow.`}
+          serverMessage={error.serverMessage}
+        />
+      ))}
+
+      {actionError && (
+        <ErrorAlert
+          title={actionError.title}
+          explanation={`${actionError.error.message} The state shown is re-read from the service, not retried.`}
+          serverMessage={isApiError(actionError.error) ? actionError.error.serverMessage : undefined}
+        >
+          <button type="button" className="mt-2 text-sm underline" onClick={() => setActionError(null)}>
+            Dismiss
+          </button>
+        </ErrorAlert>
+      )}
+
+      <div className="flex flex-wrap items-end gap-3">
+        <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
+          {(['all', 'paused', 'alert', 'marked'] as const).map((id) => (
+            <button
+              key={id}
+              type="button"
+              data-testid={`filter-${id}`}
+              aria-pressed={filter === id}
+              onClick={() => setFilter(id)}
+              className="min-h-8 rounded-md border border-slate-400 px-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 aria-pressed:border-blue-800 aria-pressed:bg-blue-800 aria-pressed:text-white dark:border-slate-500 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-300 dark:aria-pressed:text-slate-950"
+            >
+              {FILTER_LABELS[id]} <span className="font-normal">({counts[id]})</span>
+            </button>
+          ))}
+        </div>
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor={ids.search} className="text-xs font-semibold">
+            Search by id
+          </label>
+          <input
+            id={ids.search}
+            type="search"
+            data-testid="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            className="min-h-8 w-64 rounded-md border border-slate-500 bg-white px-2 font-mono text-sm dark:bg-slate-800"
+          />
+        </div>
+        <div className="flex flex-col gap-0.5">
+          <label htmlFor={ids.sort} className="text-xs font-semibold">
+            Sort
+          </label>
+          <select
+            id={ids.sort}
+            data-testid="sort"
+            value={sort}
+            onChange={(event) => setSort(event.target.value as BoardSort)}
+            className="min-h-8 rounded-md border border-slate-500 bg-white px-2 text-sm dark:bg-slate-800"
+          >
+            <option value="paused-longest">Longest paused first</option>
+            <option value="newest-activity">Newest activity first</option>
+          </select>
+        </div>
+      </div>
+
+      <div className="flex min-h-0 flex-1 flex-col gap-3 lg:flex-row">
+        <CallTable
+          rows={rows}
+          store={store}
+          hubState={hubState}
+          now={now}
+          pauseAlertMs={pauseAlertMs}
+          canEdit={snapshot.canEdit}
+          requesterSipUri={requesterSipUri}
+          onResume={onResume}
+          onMark={onMark}
+          emptyText={
+            counts.all === 0
+              ? 'No calls yet: they appear as their recorders change, or add them by id.'
+              : 'No call matches this filter or search.'
+          }
+        />
+        <EventLog events={snapshot.events} limit={EVENT_LOG_SIZE} />
+      </div>
+
+      {confirming && (
+        <ConfirmDialog
+          title={`Resume recording of call ${shortId(confirming.correlationId)}?`}
+          confirmLabel="Resume recording"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const call = confirming
+            setConfirming(null)
+            send(call, RecordingAction.Start, 'Resume')
+          }}
+        >
+          <p>
+            The agent may be taking card details right now: once recording resumes, whatever is said is recorded. Check
+            with the agent first.
+          </p>
+          <p className="mt-2">
+            Call {confirming.correlationId} in {confirming.uccName}, resumed as {requesterSipUri}.
+          </p>
+        </ConfirmDialog>
+      )}
+    </main>
+  )
+}
+
+function formatLimit(seconds: number): string {
+  if (seconds % 60 === 0) return `${seconds / 60} min`
+  return `${seconds} s`
+}

@@ -1,0 +1,41 @@
+import { isCorrelationId } from '../../app/route.ts'
+
+/** The ids a supervisor added, kept across reloads: correlation ids only, never a token or a state. */
+export interface WatchList {
+  load(): string[]
+  save(ids: readonly string[]): void
+}
+
+const PREFIX = 'recording-board.watch-list:'
+
+/** One list per set of watched UCCs, in localStorage; anything unreadable counts as empty. */
+export function localWatchList(uccNames: readonly string[], storage: Storage | null = safeLocalStorage()): WatchList {
+  const key = PREFIX + [...uccNames].map((name) => name.toLowerCase()).sort().join(',')
+  return {
+    load() {
+      try {
+        const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '[]')
+        if (!Array.isArray(parsed)) return []
+        return parsed.filter((id): id is string => typeof id === 'string' && isCorrelationId(id))
+      } catch {
+        return []
+      }
+    },
+    save(ids) {
+      try {
+        if (ids.length === 0) storage?.removeItem(key)
+        else storage?.setItem(key, JSON.stringify(ids))
+      } catch {
+        // Storage full or refused (private mode): the list lasts until the page is closed.
+      }
+    },
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}
