@@ -55,6 +55,7 @@ export class LiveConnection {
   private readonly eventListeners = new Set<Listener<RecordingEvent>>()
   private readonly resyncListeners = new Set<() => void>()
   readonly stats: LiveStats = { eventsReceived: 0, eventsIgnored: 0, reconnects: 0 }
+  private connectedCount = 0
 
   constructor(options: LiveConnectionOptions) {
     this.retryDelayMs = options.retryDelayMs ?? ((attempt) => reconnectDelayMs(attempt))
@@ -77,6 +78,12 @@ export class LiveConnection {
   }
 
   getState = (): HubState => this.state
+
+  /**
+   * How many times the connection has become Connected. Events are complete over a stretch of
+   * time only when this did not change and the state stayed Connected.
+   */
+  getConnectionCount = (): number => this.connectedCount
 
   /** Starts once; later calls do nothing. */
   start(): void {
@@ -133,6 +140,7 @@ export class LiveConnection {
   }
 
   private becomeConnected(): void {
+    this.connectedCount += 1
     for (const listener of this.resyncListeners) listener()
     this.setState('Connected')
   }

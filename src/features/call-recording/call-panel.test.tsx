@@ -82,7 +82,7 @@ async function setup(options: { capabilities?: Capabilities; delay?: number | nu
       </ApiProvider>
     </QueryClientProvider>,
   )
-  return { api, gets, posts, hub, live, user }
+  return { api, gets, posts, hub, live, user, queryClient }
 }
 
 /** Renders and answers the first GET: a confirmed call in `recording`. */
@@ -234,15 +234,14 @@ test('a POST answer without a state is confirmed by a GET before Paused is shown
 })
 
 test('a GET that overlapped a confirmed POST answer is not trusted: no confirmed Paused from an old read', async () => {
-  const { api, gets, posts, hub, user } = await setupConfirmed('Paused')
+  const { api, gets, posts, hub, user, queryClient } = await setupConfirmed('Paused')
   await user.click(screen.getByRole('button', { name: 'Resume' }))
   expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Start }))
   // The echo of the panel's own Start is only noted: it sends no GET.
   act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Start)))
   expect(api.getState).toHaveBeenCalledTimes(1)
-  // A reconnect during the POST sends a GET that will overlap the POST's answer.
-  act(() => hub.dropAndReconnect())
-  act(() => hub.reconnected())
+  // The slow confirmation poll fires during the POST: its GET will overlap the POST's answer.
+  act(() => void queryClient.refetchQueries({ queryKey: ['recording'] }))
   await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
 
   nth(posts, 0).resolve(callState('Started'))
@@ -441,4 +440,22 @@ test('after a failed POST whose echo was only noted, the state is unconfirmed un
   nth(gets, 1).resolve(callState('Paused'))
   await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
+})
+
+test('a POST answer is not trusted when the hub dropped during the flight: events may be lost, a GET decides', async () => {
+  const { api, gets, posts, hub, user } = await setupConfirmed('Started')
+  await user.click(screen.getByRole('button', { name: 'Pause' }))
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause)))
+  // The hub drops; another party's Start is lost in the gap; the hub comes back and re-reads.
+  act(() => hub.dropAndReconnect())
+  act(() => hub.reconnected())
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+  nth(gets, 1).resolve(callState('Started'))
+  // The slow POST answer arrives last, with the state as it was when the pause was applied.
+  nth(posts, 0).resolve(callState('Paused'))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(3))
+  expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
+  nth(gets, 2).resolve(callState('Started'))
+  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
 })

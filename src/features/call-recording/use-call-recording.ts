@@ -3,7 +3,7 @@ import { useRecordingApi } from '../../api/api-context.tsx'
 import { deriveState } from '../../api/call-state.ts'
 import type { CallState } from '../../api/schemas.ts'
 import { RecordingAction, nameOf } from '../../api/wire.ts'
-import { useHubState, useLiveHandlers } from '../../live/live-context.tsx'
+import { useHubState, useLive, useLiveHandlers } from '../../live/live-context.tsx'
 import {
   applyEvent,
   callStateKey,
@@ -67,11 +67,13 @@ function setRecordingKey(queryKey: ReturnType<typeof callStateKey>) {
 
 /**
  * Applies an action. One at a time per call (a mutation scope); never retried: a POST that may
- * have taken effect is re-read, not repeated. The answer's state is shown only when it carries one
- * and no event for another action arrived meanwhile; otherwise a GET decides before it settles.
+ * have taken effect is re-read, not repeated. The answer's state is shown only when it carries one,
+ * the hub stayed connected throughout, and no event for another action arrived meanwhile;
+ * otherwise a GET decides before it settles.
  */
 export function useSetRecording(call: CallRef, requesterSipUri: string) {
   const api = useRecordingApi()
+  const live = useLive()
   const queryClient = useQueryClient()
   const queryKey = callStateKey(call)
   return useMutation({
@@ -83,12 +85,15 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
     onMutate: async () => {
       await queryClient.cancelQueries({ queryKey })
       const entry = queryClient.getQueryData<CallStateEntry>(queryKey)
-      return { eventSeqBefore: lastEventSeq(entry) }
+      const connectedThroughout = live.getState() === 'Connected'
+      return { eventSeqBefore: lastEventSeq(entry), connectionBefore: connectedThroughout ? live.getConnectionCount() : -1 }
     },
     onSuccess: async (state, action, context) => {
       const current = queryClient.getQueryData<CallStateEntry>(queryKey)
       const eventsMeanwhile = (current?.recentEvents ?? []).filter((e) => e.seq > context.eventSeqBefore)
-      if (state && eventsMeanwhile.every((announced) => announced.action === action)) {
+      // Events are a complete account of the flight only if the hub stayed connected throughout.
+      const eventsComplete = live.getState() === 'Connected' && live.getConnectionCount() === context.connectionBefore
+      if (state && eventsComplete && eventsMeanwhile.every((announced) => announced.action === action)) {
         queryClient.setQueryData<CallStateEntry>(queryKey, (previous) => confirmedWrite(state, previous))
       } else {
         await queryClient.invalidateQueries({ queryKey })
