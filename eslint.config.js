@@ -22,12 +22,22 @@ export default tseslint.config(
   { files: ['src/**/*.test.{ts,tsx}'], ...testingLibrary.configs['flat/react'] },
   { files: ['e2e/**/*.ts'], ...playwright.configs['flat/recommended'] },
   {
-    files: ['simulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}', '.ci/*.mjs'],
+    files: [
+      'simulator/**/*.ts',
+      'scripts/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.{ts,js}',
+      '.ci/*.mjs',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

@@ -17,7 +17,10 @@ export default defineConfig({
     },
   },
   preview: {
-    headers: { 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Security-Policy': contentSecurityPolicy(),
+      'X-Content-Type-Options': 'nosniff',
+    },
   },
   build: {
     target: 'es2022',

@@ -16,7 +16,9 @@ if (existsSync(e2ePath)) {
   const { stats } = JSON.parse(readFileSync(e2ePath, 'utf8'))
   passed += stats.expected ?? 0
   failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0)
-  console.log(`e2e (playwright): ${stats.expected} passed, ${stats.unexpected + stats.flaky} failed, ${stats.skipped} skipped`)
+  console.log(
+    `e2e (playwright): ${stats.expected} passed, ${stats.unexpected + stats.flaky} failed, ${stats.skipped} skipped`,
+  )
 }
 if (smokePath && existsSync(smokePath)) {
   const smoke = JSON.parse(readFileSync(smokePath, 'utf8'))

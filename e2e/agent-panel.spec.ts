@@ -13,13 +13,19 @@ test('the demo call opens with its confirmed state and a live connection', async
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'None')
   await expect(page.getByTestId('saving-state')).toHaveAttribute('data-state', 'None')
-  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'recording')
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute(
+    'data-indicator',
+    'recording',
+  )
   await expect(page.getByTestId('action-pause')).toBeEnabled()
   await expect(page.getByTestId('action-resume')).toBeDisabled()
   await expect(page.getByTestId('action-start')).toBeDisabled()
 })
 
-test('pause and resume: each confirmed by the server, with the agent as requester', async ({ page, sim }) => {
+test('pause and resume: each confirmed by the server, with the agent as requester', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await openPanel(page, call)
 
@@ -42,7 +48,10 @@ test('pause and resume: each confirmed by the server, with the agent as requeste
   ])
 })
 
-test('stop asks for confirmation; cancel sends nothing, confirm stops; start starts again', async ({ page, sim }) => {
+test('stop asks for confirmation; cancel sends nothing, confirm stops; start starts again', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await openPanel(page, call)
 
@@ -107,24 +116,34 @@ test('events for other calls change nothing and cause no request', async ({ page
   await sim.actAs(call.uccName, call.correlationId, 'Mark')
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
-  const stateReads = (await fetches(page)).slice(before).filter((f) => f.method === 'GET' && f.url.includes('/recording/'))
+  const stateReads = (await fetches(page))
+    .slice(before)
+    .filter((f) => f.method === 'GET' && f.url.includes('/recording/'))
   expect(stateReads.every((f) => f.url.includes(call.correlationId))).toBe(true)
   expect((await shownStates(page)).some((s) => s.state === 'Paused')).toBe(false)
 })
 
-test('an unknown call is said to be unknown, with the server text, and offers no action', async ({ page }) => {
+test('an unknown call is said to be unknown, with the server text, and offers no action', async ({
+  page,
+}) => {
   const id = '00000000-0000-4000-8000-000000000000'
   await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: id }))
   const alert = page.getByRole('alert').filter({ hasText: 'Call not found' })
   await expect(alert).toContainText(`No Audio session with correlation Id:'${id}' was found.`)
-  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'call-unknown')
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute(
+    'data-indicator',
+    'call-unknown',
+  )
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Unknown')
   for (const action of ['start', 'resume', 'pause', 'stop', 'save', 'delete', 'mark', 'unmark']) {
     await expect(page.getByTestId(`action-${action}`)).toBeDisabled()
   }
 })
 
-test('where agents may not edit recordings, actions are off and the panel says why', async ({ page, sim }) => {
+test('where agents may not edit recordings, actions are off and the panel says why', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall({ ucc: LOCKED_UCC })
   await openPanel(page, call)
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
@@ -133,7 +152,10 @@ test('where agents may not edit recordings, actions are off and the panel says w
   await expect(page.getByTestId('action-mark')).toBeDisabled()
 })
 
-test('a refused pause (type 3) shows the server text and never shows Paused', async ({ page, sim }) => {
+test('a refused pause (type 3) shows the server text and never shows Paused', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await recordPage(page)
   await openPanel(page, call)
@@ -151,11 +173,20 @@ test('a refused pause (type 3) shows the server text and never shows Paused', as
   expect(posts).toHaveLength(1)
 })
 
-test('a 5xx on set shows an error, re-reads the state and never shows Paused', async ({ page, sim }) => {
+test('a 5xx on set shows an error, re-reads the state and never shows Paused', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await recordPage(page)
   await openPanel(page, call)
-  await sim.failNext({ endpoint: 'set', count: 1, status: 503, body: 'Service Unavailable', contentType: 'text/plain' })
+  await sim.failNext({
+    endpoint: 'set',
+    count: 1,
+    status: 503,
+    body: 'Service Unavailable',
+    contentType: 'text/plain',
+  })
 
   await page.getByTestId('action-pause').click()
   const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
@@ -168,7 +199,10 @@ test('a 5xx on set shows an error, re-reads the state and never shows Paused', a
   await expect(page.getByTestId('action-pause')).toBeEnabled()
 })
 
-test('with a slow server the panel does not run ahead: confirmed Paused only after the answer', async ({ page, sim }) => {
+test('with a slow server the panel does not run ahead: confirmed Paused only after the answer', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await recordPage(page)
   await openPanel(page, call)
@@ -182,7 +216,9 @@ test('with a slow server the panel does not run ahead: confirmed Paused only aft
 
   const post = (await fetches(page)).find(isSetRequest)
   expect(post?.end).not.toBeNull()
-  const firstConfirmedPause = (await shownStates(page)).find((s) => s.state === 'Paused' && !s.stale)
+  const firstConfirmedPause = (await shownStates(page)).find(
+    (s) => s.state === 'Paused' && !s.stale,
+  )
   expect(firstConfirmedPause!.at).toBeGreaterThanOrEqual(post!.end! - 1)
   expect(firstConfirmedPause!.at - post!.start).toBeGreaterThanOrEqual(1500)
 })
@@ -198,7 +234,10 @@ test('a double click sends one request', async ({ page, sim }) => {
   expect(await sim.audit(call.correlationId)).toHaveLength(1)
 })
 
-test('a change made while the hub connection is down is picked up after it reconnects', async ({ page, sim }) => {
+test('a change made while the hub connection is down is picked up after it reconnects', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await openPanel(page, call)
 
@@ -206,16 +245,23 @@ test('a change made while the hub connection is down is picked up after it recon
   await sim.dropConnections()
   await expect(page.getByTestId('hub-state')).not.toHaveAttribute('data-state', 'Connected')
   await expect(recordingState(page)).toHaveAttribute('data-stale', 'true')
-  await expect(page.getByTestId('recorder-indicator')).toContainText('recording state not confirmed — do not take card details')
+  await expect(page.getByTestId('recorder-indicator')).toContainText(
+    'recording state not confirmed — do not take card details',
+  )
   // No event for this change ever reaches the panel: only the re-read after reconnecting can show it.
   await sim.silent(call.uccName, call.correlationId, { recordingState: PAUSED })
 
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', { timeout: 15_000 })
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
+    timeout: 15_000,
+  })
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
 
-test('events in camelCase, positional or with action names all update the panel', async ({ page, sim }) => {
+test('events in camelCase, positional or with action names all update the panel', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await openPanel(page, call)
 
@@ -231,17 +277,24 @@ test('events in camelCase, positional or with action names all update the panel'
   await expect(page.getByTestId('marking-state')).not.toHaveAttribute('data-stale', 'true')
 
   await sim.silent(call.uccName, call.correlationId, { savingState: 1 })
-  await sim.emit([{ UCCNAME: call.uccName, CORRELATIONID: call.correlationId.toUpperCase(), STATEACTION: 4 }])
+  await sim.emit([
+    { UCCNAME: call.uccName, CORRELATIONID: call.correlationId.toUpperCase(), STATEACTION: 4 },
+  ])
   await expect(page.getByTestId('saving-state')).toHaveAttribute('data-state', 'Save')
   await expect(page.getByTestId('saving-state')).not.toHaveAttribute('data-stale', 'true')
 })
 
-test('a first connection refused by the hub is retried until it succeeds', async ({ page, sim }) => {
+test('a first connection refused by the hub is retried until it succeeds', async ({
+  page,
+  sim,
+}) => {
   await sim.refuseNegotiation(2)
   await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: DEMO_CALL }))
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Disconnected')
   await expect(recordingState(page)).toHaveAttribute('data-stale', 'true')
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', { timeout: 15_000 })
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
+    timeout: 15_000,
+  })
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
@@ -262,23 +315,31 @@ test('v2 paths are used when config.json asks for them', async ({ page, sim }) =
   await page.route('**/config.json', (route) =>
     route.fulfill({ json: { apiVersion: 'v2', uccName: DEMO_UCC, requesterSipUri: AGENT } }),
   )
-  const v2Read = page.waitForRequest((request) => request.url().includes('/attendantservice/api/v2/recording/'))
+  const v2Read = page.waitForRequest((request) =>
+    request.url().includes('/attendantservice/api/v2/recording/'),
+  )
   await openPanel(page, call)
   await v2Read
-  const v2Set = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/attendantservice/api/v2/recording/set'))
+  const v2Set = page.waitForRequest(
+    (r) => r.method() === 'POST' && r.url().endsWith('/attendantservice/api/v2/recording/set'),
+  )
   await page.getByTestId('action-mark').click()
   await v2Set
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
 })
 
 test('a broken config.json falls back to the defaults with a visible warning', async ({ page }) => {
-  await page.route('**/config.json', (route) => route.fulfill({ body: '{ not json', contentType: 'application/json' }))
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ body: '{ not json', contentType: 'application/json' }),
+  )
   await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: DEMO_CALL }))
   await expect(page.getByTestId('config-warning')).toContainText('config.json is not valid JSON')
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
 })
 
-test('a malformed correlation id or SIP URI is refused and nothing is requested', async ({ page }) => {
+test('a malformed correlation id or SIP URI is refused and nothing is requested', async ({
+  page,
+}) => {
   const requests: string[] = []
   page.on('request', (request) => requests.push(request.url()))
   await page.goto(`/?ucc=${DEMO_UCC}&correlationId=not-a-guid&agent=agent-without-sip`)
@@ -299,7 +360,9 @@ test('the start page opens a call entered by hand', async ({ page }) => {
 test('fits a 320 px side panel without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 })
   await openPanel(page, { uccName: DEMO_UCC, correlationId: DEMO_CALL })
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow).toBe(0)
 })
 

@@ -25,13 +25,25 @@ export const test = base.extend<{ sim: SimClient }, { simulator: Simulator }>({
 
 export { expect }
 
-export function panelUrl(call: { uccName: string; correlationId: string }, agent = AGENT, extra = '') {
-  const params = new URLSearchParams({ ucc: call.uccName, correlationId: call.correlationId, agent })
+export function panelUrl(
+  call: { uccName: string; correlationId: string },
+  agent = AGENT,
+  extra = '',
+) {
+  const params = new URLSearchParams({
+    ucc: call.uccName,
+    correlationId: call.correlationId,
+    agent,
+  })
   return `/?${params.toString()}${extra}`
 }
 
 /** Opens the panel and waits until the hub is live and the state is confirmed. */
-export async function openPanel(page: Page, call: { uccName: string; correlationId: string }, agent = AGENT) {
+export async function openPanel(
+  page: Page,
+  call: { uccName: string; correlationId: string },
+  agent = AGENT,
+) {
   await page.goto(panelUrl(call, agent))
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
   await expect(page.getByTestId('recording-state')).not.toHaveAttribute('data-stale', 'true')

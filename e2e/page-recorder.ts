@@ -61,8 +61,11 @@ export async function recordPage(page: Page): Promise<void> {
       const state = element?.getAttribute('data-state') ?? null
       const stale = element?.getAttribute('data-stale') === 'true'
       const last = window.__shown.at(-1)
-      if (!last || last.state !== state || last.stale !== stale) window.__shown.push({ state, stale, at: performance.now() })
-      const hubState = document.querySelector('[data-testid="hub-state"]')?.getAttribute('data-state')
+      if (!last || last.state !== state || last.stale !== stale)
+        window.__shown.push({ state, stale, at: performance.now() })
+      const hubState = document
+        .querySelector('[data-testid="hub-state"]')
+        ?.getAttribute('data-state')
       if (hubState && window.__hubStates.at(-1) !== hubState) window.__hubStates.push(hubState)
     }
     new MutationObserver(note).observe(document, {

@@ -1,6 +1,9 @@
 import { expect, openPanel, test } from './fixtures.ts'
 
-test('the panel runs under its Content-Security-Policy with no violation', async ({ page, sim }) => {
+test('the panel runs under its Content-Security-Policy with no violation', async ({
+  page,
+  sim,
+}) => {
   await page.addInitScript(() => {
     const violations: string[] = []
     Object.assign(window, { __cspViolations: violations })
@@ -13,25 +16,37 @@ test('the panel runs under its Content-Security-Policy with no violation', async
   await openPanel(page, await sim.createCall())
   await page.getByTestId('action-mark').click()
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
-  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([])
+  expect(
+    await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+  ).toEqual([])
 })
 
 type Embedded = { recordingPanel?: { setAccessToken(token: string | undefined): void } }
 
-test('an access token given by the embedding page is sent as a bearer token and kept in memory only', async ({ page, sim }) => {
+test('an access token given by the embedding page is sent as a bearer token and kept in memory only', async ({
+  page,
+  sim,
+}) => {
   const call = await sim.createCall()
   await openPanel(page, call)
-  await page.evaluate(() => (window as Embedded).recordingPanel?.setAccessToken('token-not-to-store'))
-  const set = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/recording/set'))
+  await page.evaluate(() =>
+    (window as Embedded).recordingPanel?.setAccessToken('token-not-to-store'),
+  )
+  const set = page.waitForRequest(
+    (r) => r.method() === 'POST' && r.url().endsWith('/recording/set'),
+  )
   await page.getByTestId('action-mark').click()
   expect((await set).headers()['authorization']).toBe('Bearer token-not-to-store')
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
   const stored = await page.evaluate(
-    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+    () =>
+      JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
   )
   expect(stored).not.toContain('token-not-to-store')
 
-  const read = page.waitForRequest((r) => r.method() === 'GET' && r.url().includes('/api/recording/'))
+  const read = page.waitForRequest(
+    (r) => r.method() === 'GET' && r.url().includes('/api/recording/'),
+  )
   await page.reload()
   expect((await read).headers()['authorization']).toBeUndefined()
 })

@@ -27,7 +27,14 @@ export class SimClient {
   }
 
   /** A fresh call (a new GUID), so that a test never depends on another's data. */
-  async createCall(options: { ucc?: string; recordingState?: number; markingState?: number; savingState?: number } = {}) {
+  async createCall(
+    options: {
+      ucc?: string
+      recordingState?: number
+      markingState?: number
+      savingState?: number
+    } = {},
+  ) {
     const correlationId = randomUUID()
     await this.call('POST', '/calls', { ucc: options.ucc ?? DEMO_UCC, correlationId, ...options })
     return { uccName: options.ucc ?? DEMO_UCC, correlationId }
@@ -39,11 +46,19 @@ export class SimClient {
 
   /** Another party (a payment system, a supervisor) applies an action: the event goes out. */
   actAs(ucc: string, id: string, action: number | string, requester = 'sip:payments@domain.com') {
-    return this.call('POST', `/calls/${encodeURIComponent(ucc)}/${id}/action`, { action, requester, source: 'control' })
+    return this.call('POST', `/calls/${encodeURIComponent(ucc)}/${id}/action`, {
+      action,
+      requester,
+      source: 'control',
+    })
   }
 
   /** Changes state with no event, as when the hub loses one. */
-  silent(ucc: string, id: string, states: { recordingState?: number; markingState?: number; savingState?: number }) {
+  silent(
+    ucc: string,
+    id: string,
+    states: { recordingState?: number; markingState?: number; savingState?: number },
+  ) {
     return this.call('POST', `/calls/${encodeURIComponent(ucc)}/${id}/silent`, states)
   }
 
@@ -111,7 +126,9 @@ export class SimClient {
   }
 
   async recordingState(ucc: string, id: string): Promise<number> {
-    const response = await fetch(`${this.url}/attendantservice/api/recording/${encodeURIComponent(ucc)}/${id}`)
+    const response = await fetch(
+      `${this.url}/attendantservice/api/recording/${encodeURIComponent(ucc)}/${id}`,
+    )
     const body = (await response.json()) as { RecordingState: number }
     return body.RecordingState
   }

@@ -33,7 +33,10 @@ function rows(page: Page) {
   return page.getByTestId('call-row')
 }
 
-test('calls appear from live events in the watched contact centers only, and are confirmed by a read', async ({ page, sim }) => {
+test('calls appear from live events in the watched contact centers only, and are confirmed by a read', async ({
+  page,
+  sim,
+}) => {
   await useConfig(page)
   await openBoard(page)
   await expect(page.getByTestId('board-note')).toContainText('cannot list calls')
@@ -43,8 +46,14 @@ test('calls appear from live events in the watched contact centers only, and are
   await expect(row(page, call.correlationId)).toHaveAttribute('data-ucc', DEMO_UCC)
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Started')
   await expect(recorder(page, call.correlationId)).not.toHaveAttribute('data-stale', 'true')
-  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute('data-state', 'None')
-  await expect(row(page, call.correlationId).getByTestId('saving-state')).toHaveAttribute('data-state', 'None')
+  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute(
+    'data-state',
+    'None',
+  )
+  await expect(row(page, call.correlationId).getByTestId('saving-state')).toHaveAttribute(
+    'data-state',
+    'None',
+  )
   await expect(page.getByTestId('event-log')).toContainText(call.correlationId.slice(0, 8))
   // Both events came over the same connection, the other UCC's first.
   await expect(row(page, elsewhere.correlationId)).toHaveCount(0)
@@ -52,10 +61,17 @@ test('calls appear from live events in the watched contact centers only, and are
 
   const open = row(page, call.correlationId).getByTestId('row-open')
   const href = new URL((await open.getAttribute('href'))!, page.url())
-  expect(Object.fromEntries(href.searchParams)).toEqual({ ucc: DEMO_UCC, correlationId: call.correlationId, agent: SUPERVISOR })
+  expect(Object.fromEntries(href.searchParams)).toEqual({
+    ucc: DEMO_UCC,
+    correlationId: call.correlationId,
+    agent: SUPERVISOR,
+  })
 })
 
-test('a pause made elsewhere shows at once, with its timer, and is then confirmed', async ({ page, sim }) => {
+test('a pause made elsewhere shows at once, with its timer, and is then confirmed', async ({
+  page,
+  sim,
+}) => {
   await useConfig(page)
   await openBoard(page)
   const call = await sim.createCall()
@@ -65,11 +81,18 @@ test('a pause made elsewhere shows at once, with its timer, and is then confirme
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Paused')
   await expect(row(page, call.correlationId).getByTestId('pause-timer')).toHaveText(/^0:0\d$/)
   await expect(row(page, call.correlationId).getByTestId('last-action')).toContainText('Pause')
-  await expect(recorder(page, call.correlationId)).not.toHaveAttribute('data-stale', 'true', CONFIRMED)
+  await expect(recorder(page, call.correlationId)).not.toHaveAttribute(
+    'data-stale',
+    'true',
+    CONFIRMED,
+  )
   await expect(page.getByTestId('filter-paused')).toContainText('(1)')
 })
 
-test('pasted ids are looked up in each watched UCC, shown with their state, and kept across a reload', async ({ page, sim }) => {
+test('pasted ids are looked up in each watched UCC, shown with their state, and kept across a reload', async ({
+  page,
+  sim,
+}) => {
   // Created before the board opens: it never hears of them.
   const paused = await sim.createCall({ recordingState: PAUSED })
   const started = await sim.createCall()
@@ -77,7 +100,9 @@ test('pasted ids are looked up in each watched UCC, shown with their state, and 
   await openBoard(page, [LOCKED_UCC, DEMO_UCC])
   await expect(rows(page)).toHaveCount(0)
 
-  await page.getByLabel('Add calls by correlation id').fill(`${paused.correlationId}, not-a-guid\n${started.correlationId} ${UNKNOWN_ID}`)
+  await page
+    .getByLabel('Add calls by correlation id')
+    .fill(`${paused.correlationId}, not-a-guid\n${started.correlationId} ${UNKNOWN_ID}`)
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(page.getByTestId('paste-problems')).toContainText('not-a-guid')
   await expect(recorder(page, paused.correlationId)).toHaveAttribute('data-state', 'Paused')
@@ -96,7 +121,10 @@ test('pasted ids are looked up in each watched UCC, shown with their state, and 
   await expect(page.getByTestId('lookup-not-found')).toHaveCount(0)
   const stored = await page.evaluate(() => Object.entries(localStorage))
   expect(stored).toEqual([
-    [`recording-board.watch-list:${DEMO_UCC},${LOCKED_UCC}`, JSON.stringify([paused.correlationId, started.correlationId])],
+    [
+      `recording-board.watch-list:${DEMO_UCC},${LOCKED_UCC}`,
+      JSON.stringify([paused.correlationId, started.correlationId]),
+    ],
   ])
 })
 
@@ -105,10 +133,15 @@ test('ids in the address are looked up like pasted ones', async ({ page, sim }) 
   await useConfig(page)
   await openBoard(page, [DEMO_UCC], `&calls=${call.correlationId},oops`)
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Paused')
-  await expect(page.getByTestId('address-problems')).toContainText('"oops" is not a valid correlation id')
+  await expect(page.getByTestId('address-problems')).toContainText(
+    '"oops" is not a valid correlation id',
+  )
 })
 
-test('a call paused longer than the limit is highlighted, counted and named in the title', async ({ page, sim }) => {
+test('a call paused longer than the limit is highlighted, counted and named in the title', async ({
+  page,
+  sim,
+}) => {
   await useConfig(page, { pauseAlertSeconds: 1 })
   await openBoard(page)
   const call = await sim.createCall()
@@ -129,7 +162,10 @@ test('a call paused longer than the limit is highlighted, counted and named in t
   await expect(page).toHaveTitle('Recording board')
 })
 
-test('a call the service no longer knows is shown as ended, then removed', async ({ page, sim }) => {
+test('a call the service no longer knows is shown as ended, then removed', async ({
+  page,
+  sim,
+}) => {
   await useConfig(page, { endedCallLingerSeconds: 1 })
   await openBoard(page)
   const call = await sim.createCall()
@@ -150,7 +186,10 @@ test('filters and search', async ({ page, sim }) => {
   await sim.actAs(paused.uccName, paused.correlationId, 'Pause')
   await sim.actAs(marked.uccName, marked.correlationId, 'Mark')
   await expect(recorder(page, paused.correlationId)).toHaveAttribute('data-state', 'Paused')
-  await expect(row(page, marked.correlationId).getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+  await expect(row(page, marked.correlationId).getByTestId('marking-state')).toHaveAttribute(
+    'data-state',
+    'Mark',
+  )
   await expect(rows(page)).toHaveCount(3)
 
   await page.getByTestId('filter-paused').click()
@@ -171,7 +210,10 @@ test('filters and search', async ({ page, sim }) => {
   await expect(rows(page)).toHaveCount(3)
 })
 
-test('resume from the board warns, asks, then sends Start as the supervisor', async ({ page, sim }) => {
+test('resume from the board warns, asks, then sends Start as the supervisor', async ({
+  page,
+  sim,
+}) => {
   await useConfig(page)
   await openBoard(page)
   const call = await sim.createCall()
@@ -184,12 +226,18 @@ test('resume from the board warns, asks, then sends Start as the supervisor', as
   await expect(dialog).toContainText('The agent may be taking card details')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
-  expect((await sim.audit(call.correlationId)).map((entry) => String(entry.action))).toEqual([expect.stringMatching(/^(3|Pause)$/)])
+  expect((await sim.audit(call.correlationId)).map((entry) => String(entry.action))).toEqual([
+    expect.stringMatching(/^(3|Pause)$/),
+  ])
 
   await row(page, call.correlationId).getByTestId('row-resume').click()
   await page.getByRole('dialog').getByTestId('confirm').click()
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Started')
-  await expect(recorder(page, call.correlationId)).not.toHaveAttribute('data-stale', 'true', CONFIRMED)
+  await expect(recorder(page, call.correlationId)).not.toHaveAttribute(
+    'data-stale',
+    'true',
+    CONFIRMED,
+  )
   const audit = await sim.audit(call.correlationId)
   expect(audit.map((entry) => [String(entry.action), entry.requester])).toEqual([
     [expect.stringMatching(/^(3|Pause)$/), 'sip:payments@domain.com'],
@@ -202,25 +250,50 @@ test('mark from the board; a refusal shows the service message', async ({ page, 
   await useConfig(page)
   await openBoard(page)
   const call = await sim.createCall()
-  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute('data-state', 'None', CONFIRMED)
+  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute(
+    'data-state',
+    'None',
+    CONFIRMED,
+  )
   await row(page, call.correlationId).getByTestId('row-mark').click()
-  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute(
+    'data-state',
+    'Mark',
+  )
   const audit = await sim.audit(call.correlationId)
-  expect(audit.map((entry) => [String(entry.action), entry.requester])).toEqual([[expect.stringMatching(/^(6|Mark)$/), SUPERVISOR]])
+  expect(audit.map((entry) => [String(entry.action), entry.requester])).toEqual([
+    [expect.stringMatching(/^(6|Mark)$/), SUPERVISOR],
+  ])
 
-  await sim.failNext({ endpoint: 'set', count: 1, status: 200, body: { ErrorMessage: { ErrorType: 3, Message: 'Recorder is busy <now>.' } } })
+  await sim.failNext({
+    endpoint: 'set',
+    count: 1,
+    status: 200,
+    body: { ErrorMessage: { ErrorType: 3, Message: 'Recorder is busy <now>.' } },
+  })
   await sim.actAs(call.uccName, call.correlationId, 'UnMark')
-  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute('data-state', 'Unmark', CONFIRMED)
+  await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute(
+    'data-state',
+    'Unmark',
+    CONFIRMED,
+  )
   await row(page, call.correlationId).getByTestId('row-mark').click()
   const alert = page.getByRole('alert').filter({ hasText: 'did not go through' })
   await expect(alert).toContainText('Recorder is busy <now>.')
 })
 
-test('after a reconnect every call is read again: a change missed while down shows up', async ({ page, sim }) => {
+test('after a reconnect every call is read again: a change missed while down shows up', async ({
+  page,
+  sim,
+}) => {
   await useConfig(page)
   await openBoard(page)
   const call = await sim.createCall()
-  await expect(recorder(page, call.correlationId)).not.toHaveAttribute('data-stale', 'true', CONFIRMED)
+  await expect(recorder(page, call.correlationId)).not.toHaveAttribute(
+    'data-stale',
+    'true',
+    CONFIRMED,
+  )
 
   await sim.refuseNegotiation(2)
   await sim.dropConnections()
@@ -228,7 +301,9 @@ test('after a reconnect every call is read again: a change missed while down sho
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-stale', 'true')
   await sim.silent(call.uccName, call.correlationId, { recordingState: PAUSED })
 
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', { timeout: 15_000 })
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
+    timeout: 15_000,
+  })
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Paused')
   await expect(recorder(page, call.correlationId)).not.toHaveAttribute('data-stale', 'true')
 })

@@ -30,7 +30,8 @@ export function initialJsGzip(outDir: string, entryKey: string): number {
   let total = 0
   for (const key of seen) {
     const file = manifest[key]?.file
-    if (file?.endsWith('.js')) total += gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length
+    if (file?.endsWith('.js'))
+      total += gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length
   }
   return total
 }
@@ -43,9 +44,17 @@ async function buildFloor(): Promise<number> {
     await build({
       root,
       logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false, rollupOptions: { input: join(dir, 'floor.js') } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        manifest: true,
+        sourcemap: false,
+        rollupOptions: { input: join(dir, 'floor.js') },
+      },
     })
-    const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest
+    const manifest = JSON.parse(
+      readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
+    ) as Manifest
     const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
     if (!entryKey) throw new Error('floor build has no entry')
     return initialJsGzip(outDir, entryKey)
@@ -63,7 +72,9 @@ export async function measureBundle() {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const { app, floor, ratio } = await measureBundle()
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-  console.log(`bundle: agent view initial JS ${kb(app)} gzip; dependency floor ${kb(floor)} gzip; ratio ${ratio.toFixed(3)} (budget ${BUDGET_RATIO})`)
+  console.log(
+    `bundle: agent view initial JS ${kb(app)} gzip; dependency floor ${kb(floor)} gzip; ratio ${ratio.toFixed(3)} (budget ${BUDGET_RATIO})`,
+  )
   if (ratio > BUDGET_RATIO) {
     console.error(`bundle: over budget by ${kb(app - floor * BUDGET_RATIO)}`)
     process.exit(1)

@@ -5,11 +5,15 @@ import { join, relative, resolve } from 'node:path'
 
 export const SECRET_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-  { name: 'JSON Web Token', pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+  {
+    name: 'JSON Web Token',
+    pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+  },
   { name: 'bearer token', pattern: /Bearer [A-Za-z0-9._~+/-]{20,}=*/ },
   {
     name: 'credential assignment',
-    pattern: /["']?(api[_-]?key|client[_-]?secret|secret|password|access[_-]?token)["']?\s*[:=]\s*["'][^"'\s]{8,}["']/i,
+    pattern:
+      /["']?(api[_-]?key|client[_-]?secret|secret|password|access[_-]?token)["']?\s*[:=]\s*["'][^"'\s]{8,}["']/i,
   },
 ]
 

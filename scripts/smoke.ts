@@ -8,7 +8,17 @@ const RUNS = [
   { name: 'latency benchmark (--quick)', args: ['run', 'bench', '--', '--quick'] },
   {
     name: 'board benchmark (300 calls, 50 events/s, 5 s)',
-    args: ['run', 'bench:board', '--', '--calls', '300', '--events-per-second', '50', '--seconds', '5'],
+    args: [
+      'run',
+      'bench:board',
+      '--',
+      '--calls',
+      '300',
+      '--events-per-second',
+      '50',
+      '--seconds',
+      '5',
+    ],
   },
   { name: 'soak (30 s)', args: ['run', 'soak', '--', '--minutes', '0.5'] },
 ]
@@ -18,12 +28,15 @@ const results = RUNS.map(({ name, args }) => {
   const started = Date.now()
   const run = spawnSync('npm', args, { stdio: 'inherit', timeout: 300_000 })
   const passed = run.status === 0
-  console.log(`smoke: ${name}: ${passed ? 'passed' : `failed (exit ${run.status ?? run.signal})`} in ${Math.round((Date.now() - started) / 1000)} s`)
+  console.log(
+    `smoke: ${name}: ${passed ? 'passed' : `failed (exit ${run.status ?? run.signal})`} in ${Math.round((Date.now() - started) / 1000)} s`,
+  )
   return { name, passed }
 })
 
 const passed = results.filter((result) => result.passed).length
 const failed = results.length - passed
-if (process.env.SMOKE_JSON_REPORT) writeFileSync(process.env.SMOKE_JSON_REPORT, JSON.stringify({ passed, failed, results }))
+if (process.env.SMOKE_JSON_REPORT)
+  writeFileSync(process.env.SMOKE_JSON_REPORT, JSON.stringify({ passed, failed, results }))
 console.log(`\nsmoke: ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)

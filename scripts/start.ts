@@ -6,7 +6,8 @@ import { startSimulator } from '../simulator/server.ts'
 
 function port(value: string): number {
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('not a port number')
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new InvalidArgumentError('not a port number')
   return parsed
 }
 
@@ -19,11 +20,20 @@ const options = new Command()
   .parse()
   .opts<{ simulatorPort: number; port: number; host: string }>()
 
-const simulator = await startSimulator({ port: options.simulatorPort, host: options.host, scenario: 'demo' })
+const simulator = await startSimulator({
+  port: options.simulatorPort,
+  host: options.host,
+  scenario: 'demo',
+})
 process.env.SIMULATOR_URL = simulator.url
-const vite = await createServer({ server: { port: options.port, host: options.host, strictPort: true } })
+const vite = await createServer({
+  server: { port: options.port, host: options.host, strictPort: true },
+})
 await vite.listen()
-const panel = (vite.resolvedUrls?.local[0] ?? `http://${options.host}:${options.port}/`).replace(/\/$/, '')
+const panel = (vite.resolvedUrls?.local[0] ?? `http://${options.host}:${options.port}/`).replace(
+  /\/$/,
+  '',
+)
 
 console.log(`
 Call recording panel with its simulator

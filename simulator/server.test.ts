@@ -64,7 +64,11 @@ const MODES = [
   ['a token and the redirect', { authToken: 's3cret', negotiateRedirect: true }, 's3cret'],
 ] as const
 
-test.each(TRANSPORTS.flatMap(([name, transport]) => MODES.map((mode) => [name, mode[0], transport, mode[1], mode[2]] as const)))(
+test.each(
+  TRANSPORTS.flatMap(([name, transport]) =>
+    MODES.map((mode) => [name, mode[0], transport, mode[1], mode[2]] as const),
+  ),
+)(
   'a POST /set reaches the official SignalR client over %s with %s',
   async (_name, _mode, transport, options, token) => {
     const sim = await simulator(options)
@@ -77,24 +81,29 @@ test.each(TRANSPORTS.flatMap(([name, transport]) => MODES.map((mode) => [name, m
   },
 )
 
-test.each(TRANSPORTS)('the client reconnects over %s after the control API drops it, and gets later events', async (_name, transport) => {
-  const sim = await simulator()
-  const events: unknown[][] = []
-  const connection = new HubConnectionBuilder()
-    .withUrl(sim.hubUrl, { transport })
-    .withAutomaticReconnect([0, 50, 100])
-    .configureLogging(LogLevel.None)
-    .build()
-  connection.on('RecordingStateChangedEvent', (...args: unknown[]) => events.push(args))
-  connections.push(connection)
-  const reconnected = new Promise<void>((resolve) => connection.onreconnected(() => resolve()))
-  await connection.start()
+test.each(TRANSPORTS)(
+  'the client reconnects over %s after the control API drops it, and gets later events',
+  async (_name, transport) => {
+    const sim = await simulator()
+    const events: unknown[][] = []
+    const connection = new HubConnectionBuilder()
+      .withUrl(sim.hubUrl, { transport })
+      .withAutomaticReconnect([0, 50, 100])
+      .configureLogging(LogLevel.None)
+      .build()
+    connection.on('RecordingStateChangedEvent', (...args: unknown[]) => events.push(args))
+    connections.push(connection)
+    const reconnected = new Promise<void>((resolve) => connection.onreconnected(() => resolve()))
+    await connection.start()
 
-  expect((await post(`${sim.controlUrl}/faults/drop-connections`, {})).status).toBe(200)
-  await reconnected
-  expect((await pause(sim)).status).toBe(200)
-  await expect.poll(() => events).toEqual([[{ UccName: DEFAULT_UCC, CorrelationId: DEFAULT_CALL_ID, StateAction: 3 }]])
-})
+    expect((await post(`${sim.controlUrl}/faults/drop-connections`, {})).status).toBe(200)
+    await reconnected
+    expect((await pause(sim)).status).toBe(200)
+    await expect
+      .poll(() => events)
+      .toEqual([[{ UccName: DEFAULT_UCC, CorrelationId: DEFAULT_CALL_ID, StateAction: 3 }]])
+  },
+)
 
 test('a custom hub path, camel casing and an auth token apply to the hub too', async () => {
   const sim = await simulator({ hubPath: '/hubs/rec', eventCasing: 'camel', authToken: 't0k3n' })

@@ -50,7 +50,9 @@ const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/
 /** Vite's hashed assets never change under their name; index.html and config.json always may. */
 function cacheControlFor(root: string, path: string, index: string): string {
   if (path === index || path.endsWith('config.json')) return 'no-cache'
-  return relative(root, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=300'
+  return relative(root, path).startsWith(`assets${sep}`)
+    ? 'public, max-age=31536000, immutable'
+    : 'public, max-age=300'
 }
 
 function acceptsHtml(req: IncomingMessage): boolean {
@@ -75,7 +77,8 @@ export async function serveStatic(
   if (!path) return false
   const content = await readFile(path)
   const type = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream'
-  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  const gzip =
+    COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   const body = gzip ? gzipSync(content) : content
   res.writeHead(200, {
     'Content-Type': type,

@@ -2,29 +2,51 @@ import { expect, test } from 'vitest'
 import { ApiError, explainError, isApiError, type ApiErrorDetails } from './api-error.ts'
 
 test('an ApiError carries its details and explains itself', () => {
-  const details: ApiErrorDetails = { kind: 'server', status: 200, errorType: 2, serverMessage: 'No session.', body: { a: 1 } }
+  const details: ApiErrorDetails = {
+    kind: 'server',
+    status: 200,
+    errorType: 2,
+    serverMessage: 'No session.',
+    body: { a: 1 },
+  }
   const error = new ApiError(details)
   expect(error).toBeInstanceOf(Error)
   expect(error.name).toBe('ApiError')
   expect(error.message).toBe(explainError(details))
-  expect(error).toMatchObject({ kind: 'server', status: 200, errorType: 2, serverMessage: 'No session.', body: { a: 1 } })
+  expect(error).toMatchObject({
+    kind: 'server',
+    status: 200,
+    errorType: 2,
+    serverMessage: 'No session.',
+    body: { a: 1 },
+  })
   expect(isApiError(error)).toBe(true)
   expect(isApiError(new Error('plain'))).toBe(false)
   expect(isApiError({ kind: 'server' })).toBe(false)
 })
 
 test('the message never contains the server text', () => {
-  const error = new ApiError({ kind: 'server', errorType: 3, serverMessage: '<b>secret detail</b>' })
+  const error = new ApiError({
+    kind: 'server',
+    errorType: 3,
+    serverMessage: '<b>secret detail</b>',
+  })
   expect(error.message).not.toContain('secret detail')
 })
 
 test.each([
-  [1, 'The contact center is not set up to allow this (configuration error). Ask your administrator.'],
+  [
+    1,
+    'The contact center is not set up to allow this (configuration error). Ask your administrator.',
+  ],
   [
     2,
     'The recording service refused the request as invalid (validation error): the call, contact center or agent was not recognised.',
   ],
-  [3, 'The recorder could not do this now (processing error). Its state is shown as the server reports it.'],
+  [
+    3,
+    'The recorder could not do this now (processing error). Its state is shown as the server reports it.',
+  ],
   [9, 'The recording service reported an error of an unknown type (9).'],
   [undefined, 'The recording service reported an error of an unknown type (undefined).'],
 ])('a server error of type %s is explained', (errorType, text) => {
@@ -34,7 +56,10 @@ test.each([
 test.each([
   [401, 'The recording service asks for a sign-in (401). Sign in again, then retry.'],
   [403, 'The recording service refused access (403). Ask your administrator for permission.'],
-  [404, 'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).'],
+  [
+    404,
+    'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).',
+  ],
   [500, 'The recording service had an internal error (500). Try again in a moment.'],
   [503, 'The recording service had an internal error (503). Try again in a moment.'],
   [418, 'The recording service answered with an unexpected status (418).'],

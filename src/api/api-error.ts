@@ -80,10 +80,14 @@ function explainServerError(errorType: number | undefined): string {
 }
 
 function explainHttpStatus(status: number | undefined): string {
-  if (status === 401) return 'The recording service asks for a sign-in (401). Sign in again, then retry.'
-  if (status === 403) return 'The recording service refused access (403). Ask your administrator for permission.'
-  if (status === 404) return 'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).'
-  if (status !== undefined && status >= 500) return `The recording service had an internal error (${status}). Try again in a moment.`
+  if (status === 401)
+    return 'The recording service asks for a sign-in (401). Sign in again, then retry.'
+  if (status === 403)
+    return 'The recording service refused access (403). Ask your administrator for permission.'
+  if (status === 404)
+    return 'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).'
+  if (status !== undefined && status >= 500)
+    return `The recording service had an internal error (${status}). Try again in a moment.`
   return `The recording service answered with an unexpected status (${String(status)}).`
 }
 

@@ -30,7 +30,8 @@ export function deriveState(state: CallState, action: RecordingAction | undefine
 /** The service says it does not know this call (or its UCC): it has ended, or the address is wrong. */
 export function isUnknownCallError(error: unknown): boolean {
   if (!isApiError(error)) return false
-  if (error.kind === 'server') return error.errorType === ErrorType.Validation || error.status === 404
+  if (error.kind === 'server')
+    return error.errorType === ErrorType.Validation || error.status === 404
   return false
 }
 

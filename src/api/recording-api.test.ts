@@ -1,6 +1,11 @@
 import { expect, test, vi } from 'vitest'
 import { ApiError } from './api-error.ts'
-import { createRecordingApi, recordingPaths, resolveAgainstBase, type RecordingApiOptions } from './recording-api.ts'
+import {
+  createRecordingApi,
+  recordingPaths,
+  resolveAgainstBase,
+  type RecordingApiOptions,
+} from './recording-api.ts'
 import { RecordingAction } from './wire.ts'
 
 const UCC = 'ucc-demo'
@@ -25,7 +30,10 @@ function setup(handler: Handler, options: Partial<RecordingApiOptions> = {}) {
 }
 
 function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  })
 }
 
 function text(body: string, status = 200, contentType = 'text/html'): Response {
@@ -81,9 +89,13 @@ test('v1 paths on the page origin', () => {
 
 test('v2 paths insert v2 after api', () => {
   const paths = recordingPaths('https://ucc.example.com', 'v2')
-  expect(paths.state(UCC, ID)).toBe(`https://ucc.example.com/attendantservice/api/v2/recording/${UCC}/${ID}`)
+  expect(paths.state(UCC, ID)).toBe(
+    `https://ucc.example.com/attendantservice/api/v2/recording/${UCC}/${ID}`,
+  )
   expect(paths.set()).toBe('https://ucc.example.com/attendantservice/api/v2/recording/set')
-  expect(paths.capabilities(UCC)).toBe(`https://ucc.example.com/attendantservice/api/v2/recording/capabilities/${UCC}`)
+  expect(paths.capabilities(UCC)).toBe(
+    `https://ucc.example.com/attendantservice/api/v2/recording/capabilities/${UCC}`,
+  )
 })
 
 test('an apiBaseUrl with a path keeps the path, with or without trailing slashes', () => {
@@ -91,7 +103,9 @@ test('an apiBaseUrl with a path keeps the path, with or without trailing slashes
   expect(recordingPaths('https://proxy.example.com/recorder', 'v1').set()).toBe(expected)
   expect(recordingPaths('https://proxy.example.com/recorder/', 'v1').set()).toBe(expected)
   expect(recordingPaths('https://proxy.example.com/recorder//', 'v1').set()).toBe(expected)
-  expect(recordingPaths('https://ucc.example.com/', 'v1').set()).toBe('https://ucc.example.com/attendantservice/api/recording/set')
+  expect(recordingPaths('https://ucc.example.com/', 'v1').set()).toBe(
+    'https://ucc.example.com/attendantservice/api/recording/set',
+  )
 })
 
 test('UCC names and correlation ids are URL-encoded as one path segment each', () => {
@@ -103,26 +117,39 @@ test('UCC names and correlation ids are URL-encoded as one path segment each', (
 })
 
 test('resolveAgainstBase joins a path to the base and leaves absolute URLs alone', () => {
-  expect(resolveAgainstBase('', '/attendantservice/hubs/recording')).toBe('/attendantservice/hubs/recording')
-  expect(resolveAgainstBase('https://ucc.example.com', 'hubs/recording')).toBe('https://ucc.example.com/hubs/recording')
+  expect(resolveAgainstBase('', '/attendantservice/hubs/recording')).toBe(
+    '/attendantservice/hubs/recording',
+  )
+  expect(resolveAgainstBase('https://ucc.example.com', 'hubs/recording')).toBe(
+    'https://ucc.example.com/hubs/recording',
+  )
   expect(resolveAgainstBase('https://proxy.example.com/recorder/', '/hubs/recording')).toBe(
     'https://proxy.example.com/recorder/hubs/recording',
   )
   expect(resolveAgainstBase('https://proxy.example.com/recorder', '/hubs/recording')).toBe(
     'https://proxy.example.com/recorder/hubs/recording',
   )
-  expect(resolveAgainstBase('https://ucc.example.com', 'wss://hub.example.com/recording')).toBe('wss://hub.example.com/recording')
-  expect(resolveAgainstBase('', 'https://hub.example.com/recording')).toBe('https://hub.example.com/recording')
+  expect(resolveAgainstBase('https://ucc.example.com', 'wss://hub.example.com/recording')).toBe(
+    'wss://hub.example.com/recording',
+  )
+  expect(resolveAgainstBase('', 'https://hub.example.com/recording')).toBe(
+    'https://hub.example.com/recording',
+  )
 })
 
 // Requests
 
 test('getState sends a GET to the state path with Accept only', async () => {
-  const { api, fetchMock } = setup(() => json(stateBody()), { apiBaseUrl: 'https://ucc.example.com/base/', apiVersion: 'v2' })
+  const { api, fetchMock } = setup(() => json(stateBody()), {
+    apiBaseUrl: 'https://ucc.example.com/base/',
+    apiVersion: 'v2',
+  })
   await api.getState('Sales & Support', ID)
   expect(fetchMock).toHaveBeenCalledTimes(1)
   const { url, init } = requestOf(fetchMock)
-  expect(url).toBe(`https://ucc.example.com/base/attendantservice/api/v2/recording/Sales%20%26%20Support/${ID}`)
+  expect(url).toBe(
+    `https://ucc.example.com/base/attendantservice/api/v2/recording/Sales%20%26%20Support/${ID}`,
+  )
   expect(init.method).toBe('GET')
   expect(init.body).toBeUndefined()
   expect(init.headers).toEqual({ Accept: 'application/json' })
@@ -130,7 +157,12 @@ test('getState sends a GET to the state path with Accept only', async () => {
 
 test('setRecording POSTs exactly the documented body with JSON headers', async () => {
   const { api, fetchMock } = setup(() => json(stateBody({ RecordingState: 3 })))
-  await api.setRecording({ uccName: UCC, correlationId: ID, action: RecordingAction.Pause, requesterSipUri: AGENT })
+  await api.setRecording({
+    uccName: UCC,
+    correlationId: ID,
+    action: RecordingAction.Pause,
+    requesterSipUri: AGENT,
+  })
   const { url, init } = requestOf(fetchMock)
   expect(url).toBe('https://ucc.example.com/attendantservice/api/recording/set')
   expect(init.method).toBe('POST')
@@ -144,7 +176,10 @@ test('a bearer token is sent only when one is given', async () => {
   let token: string | undefined = 'eyJhbGciOi.token'
   const { api, fetchMock } = setup(() => json(stateBody()), { getAccessToken: () => token })
   await api.getState(UCC, ID)
-  expect(requestOf(fetchMock, 0).init.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer eyJhbGciOi.token' })
+  expect(requestOf(fetchMock, 0).init.headers).toEqual({
+    Accept: 'application/json',
+    Authorization: 'Bearer eyJhbGciOi.token',
+  })
 
   token = undefined
   await api.getState(UCC, ID)
@@ -164,7 +199,9 @@ test('each request carries an abort signal even when the caller gives none', asy
 // Parsing the documented answers
 
 test('a PascalCase state answer with numbers is read into names', async () => {
-  const { api } = setup(() => json(stateBody({ RecordingState: 3, MarkingState: 1, SavingState: 2 })))
+  const { api } = setup(() =>
+    json(stateBody({ RecordingState: 3, MarkingState: 1, SavingState: 2 })),
+  )
   await expect(api.getState(UCC, ID)).resolves.toEqual({
     uccName: UCC,
     correlationId: ID,
@@ -176,7 +213,14 @@ test('a PascalCase state answer with numbers is read into names', async () => {
 
 test('a camelCase state answer is read the same way', async () => {
   const { api } = setup(() =>
-    json({ correlationId: ID, recordingState: 2, markingState: 2, savingState: 1, errorMessage: null, uccName: UCC }),
+    json({
+      correlationId: ID,
+      recordingState: 2,
+      markingState: 2,
+      savingState: 1,
+      errorMessage: null,
+      uccName: UCC,
+    }),
   )
   await expect(api.getState(UCC, ID)).resolves.toEqual({
     uccName: UCC,
@@ -188,17 +232,31 @@ test('a camelCase state answer is read the same way', async () => {
 })
 
 test('enumeration values as names (any casing) and as numeric strings are accepted', async () => {
-  const { api } = setup(() => json(stateBody({ RecordingState: 'paused', MarkingState: 'Mark', SavingState: '1' })))
-  await expect(api.getState(UCC, ID)).resolves.toMatchObject({ recording: 'Paused', marking: 'Mark', saving: 'Save' })
+  const { api } = setup(() =>
+    json(stateBody({ RecordingState: 'paused', MarkingState: 'Mark', SavingState: '1' })),
+  )
+  await expect(api.getState(UCC, ID)).resolves.toMatchObject({
+    recording: 'Paused',
+    marking: 'Mark',
+    saving: 'Save',
+  })
 })
 
 test('values outside an enumeration become Unknown, never Paused', async () => {
-  const { api } = setup(() => json(stateBody({ RecordingState: 4, MarkingState: 'Resumed', SavingState: -1 })))
-  await expect(api.getState(UCC, ID)).resolves.toMatchObject({ recording: 'Unknown', marking: 'Unknown', saving: 'Unknown' })
+  const { api } = setup(() =>
+    json(stateBody({ RecordingState: 4, MarkingState: 'Resumed', SavingState: -1 })),
+  )
+  await expect(api.getState(UCC, ID)).resolves.toMatchObject({
+    recording: 'Unknown',
+    marking: 'Unknown',
+    saving: 'Unknown',
+  })
 })
 
 test('missing ids in the answer fall back to the requested ones', async () => {
-  const { api } = setup(() => json({ RecordingState: 0, MarkingState: 0, SavingState: 0, ErrorMessage: null }))
+  const { api } = setup(() =>
+    json({ RecordingState: 0, MarkingState: 0, SavingState: 0, ErrorMessage: null }),
+  )
   await expect(api.getState(UCC, ID)).resolves.toEqual({
     uccName: UCC,
     correlationId: ID,
@@ -209,12 +267,24 @@ test('missing ids in the answer fall back to the requested ones', async () => {
 })
 
 test('capabilities are read in PascalCase and camelCase', async () => {
-  const pascal = setup(() => json({ AgentCanEditRecordings: true, ErrorMessage: null, UCCName: UCC }))
-  await expect(pascal.api.getCapabilities(UCC)).resolves.toEqual({ uccName: UCC, agentCanEditRecordings: true })
-  expect(requestOf(pascal.fetchMock).url).toBe(`https://ucc.example.com/attendantservice/api/recording/capabilities/${UCC}`)
+  const pascal = setup(() =>
+    json({ AgentCanEditRecordings: true, ErrorMessage: null, UCCName: UCC }),
+  )
+  await expect(pascal.api.getCapabilities(UCC)).resolves.toEqual({
+    uccName: UCC,
+    agentCanEditRecordings: true,
+  })
+  expect(requestOf(pascal.fetchMock).url).toBe(
+    `https://ucc.example.com/attendantservice/api/recording/capabilities/${UCC}`,
+  )
 
-  const camel = setup(() => json({ agentCanEditRecordings: false, errorMessage: null, uccName: UCC }))
-  await expect(camel.api.getCapabilities(UCC)).resolves.toEqual({ uccName: UCC, agentCanEditRecordings: false })
+  const camel = setup(() =>
+    json({ agentCanEditRecordings: false, errorMessage: null, uccName: UCC }),
+  )
+  await expect(camel.api.getCapabilities(UCC)).resolves.toEqual({
+    uccName: UCC,
+    agentCanEditRecordings: false,
+  })
 })
 
 // Errors
@@ -231,13 +301,27 @@ test('an ErrorMessage with status 200 is a server error with the message verbati
 })
 
 test('an ErrorMessage with a 4xx status is a server error with the message verbatim', async () => {
-  const { api } = setup(() => json(stateBody({ RecordingState: 0, ErrorMessage: { ErrorType: 2, Message: NO_SESSION } }), 404))
+  const { api } = setup(() =>
+    json(
+      stateBody({ RecordingState: 0, ErrorMessage: { ErrorType: 2, Message: NO_SESSION } }),
+      404,
+    ),
+  )
   const error = await apiErrorOf(api.getState(UCC, ID))
-  expect(error).toMatchObject({ kind: 'server', status: 404, errorType: 2, serverMessage: NO_SESSION })
+  expect(error).toMatchObject({
+    kind: 'server',
+    status: 404,
+    errorType: 2,
+    serverMessage: NO_SESSION,
+  })
 })
 
 test('a camelCase ErrorMessage is read as well, with 200 and with 4xx', async () => {
-  const body = { correlationId: ID, recordingState: 0, errorMessage: { errorType: 2, message: NO_SESSION } }
+  const body = {
+    correlationId: ID,
+    recordingState: 0,
+    errorMessage: { errorType: 2, message: NO_SESSION },
+  }
   const ok = setup(() => json(body))
   expect(await apiErrorOf(ok.api.getState(UCC, ID))).toMatchObject({
     kind: 'server',
@@ -257,13 +341,23 @@ test('a camelCase ErrorMessage is read as well, with 200 and with 4xx', async ()
 test('a capabilities ErrorMessage for an unknown UCC is a server error', async () => {
   const message = "Ucc with name:'nope' not found."
   const { api } = setup(() =>
-    json({ AgentCanEditRecordings: false, ErrorMessage: { ErrorType: 2, Message: message }, UCCName: 'nope' }),
+    json({
+      AgentCanEditRecordings: false,
+      ErrorMessage: { ErrorType: 2, Message: message },
+      UCCName: 'nope',
+    }),
   )
-  expect(await apiErrorOf(api.getCapabilities('nope'))).toMatchObject({ kind: 'server', errorType: 2, serverMessage: message })
+  expect(await apiErrorOf(api.getCapabilities('nope'))).toMatchObject({
+    kind: 'server',
+    errorType: 2,
+    serverMessage: message,
+  })
 })
 
 test('a 5xx without ErrorMessage is an http error', async () => {
-  const { api } = setup(() => json({ title: 'An error occurred while processing your request.', status: 500 }, 500))
+  const { api } = setup(() =>
+    json({ title: 'An error occurred while processing your request.', status: 500 }, 500),
+  )
   const error = await apiErrorOf(api.getState(UCC, ID))
   expect(error.kind).toBe('http')
   expect(error.status).toBe(500)
@@ -273,7 +367,9 @@ test('a 5xx without ErrorMessage is an http error', async () => {
 })
 
 test('an HTML page with status 200 is not-json, with the start of the page as the server text', async () => {
-  const { api } = setup(() => text('  <!doctype html><html><body>Sign in to continue</body></html>\n'))
+  const { api } = setup(() =>
+    text('  <!doctype html><html><body>Sign in to continue</body></html>\n'),
+  )
   const error = await apiErrorOf(api.getState(UCC, ID))
   expect(error).toMatchObject({ kind: 'not-json', status: 200 })
   expect(error.serverMessage).toBe('<!doctype html><html><body>Sign in to continue</body></html>')
@@ -299,7 +395,10 @@ test.each([
   ['a numeric CorrelationId', { CorrelationId: 5, RecordingState: 1 }],
 ])('JSON of the wrong shape (%s) is invalid-response', async (_name, body) => {
   const { api } = setup(() => json(body))
-  expect(await apiErrorOf(api.getState(UCC, ID))).toMatchObject({ kind: 'invalid-response', status: 200 })
+  expect(await apiErrorOf(api.getState(UCC, ID))).toMatchObject({
+    kind: 'invalid-response',
+    status: 200,
+  })
 })
 
 test('capabilities without AgentCanEditRecordings are invalid-response', async () => {
@@ -325,7 +424,12 @@ test('a fetch that never answers times out after requestTimeoutMs', async () => 
 test('a POST that never answers times out too', async () => {
   const { api } = setup(neverAnswering(), { requestTimeoutMs: 20 })
   const error = await apiErrorOf(
-    api.setRecording({ uccName: UCC, correlationId: ID, action: RecordingAction.Pause, requesterSipUri: AGENT }),
+    api.setRecording({
+      uccName: UCC,
+      correlationId: ID,
+      action: RecordingAction.Pause,
+      requesterSipUri: AGENT,
+    }),
   )
   expect(error.kind).toBe('timeout')
 })
@@ -341,7 +445,12 @@ test("an abort from the caller's signal passes through unchanged", async () => {
 
 // setRecording answers
 
-const pause = { uccName: UCC, correlationId: ID, action: RecordingAction.Pause, requesterSipUri: AGENT } as const
+const pause = {
+  uccName: UCC,
+  correlationId: ID,
+  action: RecordingAction.Pause,
+  requesterSipUri: AGENT,
+} as const
 
 test.each([
   ['an empty body', () => new Response('', { status: 200 })],
@@ -349,7 +458,11 @@ test.each([
   ['an empty object', () => json({})],
   ['true', () => json(true)],
   ['an acknowledgement', () => json({ Success: true })],
-  ['a body for another call', () => json(stateBody({ CorrelationId: '00000000-0000-4000-8000-000000000000', RecordingState: 3 }))],
+  [
+    'a body for another call',
+    () =>
+      json(stateBody({ CorrelationId: '00000000-0000-4000-8000-000000000000', RecordingState: 3 })),
+  ],
   ['a body for another UCC', () => json(stateBody({ UCCName: 'other-ucc', RecordingState: 3 }))],
   ['a state with a value outside the enumeration', () => json(stateBody({ RecordingState: 9 }))],
 ])('setRecording returns undefined for %s', async (_name, answer) => {
@@ -358,7 +471,16 @@ test.each([
 })
 
 test('setRecording returns the state of a full answer for this call', async () => {
-  const { api } = setup(() => json(stateBody({ RecordingState: 3, MarkingState: 1, UCCName: 'UCC-Demo', CorrelationId: ID.toUpperCase() })))
+  const { api } = setup(() =>
+    json(
+      stateBody({
+        RecordingState: 3,
+        MarkingState: 1,
+        UCCName: 'UCC-Demo',
+        CorrelationId: ID.toUpperCase(),
+      }),
+    ),
+  )
   await expect(api.setRecording(pause)).resolves.toEqual({
     uccName: 'UCC-Demo',
     correlationId: ID.toUpperCase(),

@@ -76,7 +76,10 @@ export function createRecordingApi(options: RecordingApiOptions): RecordingApi {
     } catch (error) {
       if (signal?.aborted) throw error
       if (timeout.aborted) throw new ApiError({ kind: 'timeout' })
-      throw new ApiError({ kind: 'network', serverMessage: error instanceof Error ? error.message : undefined })
+      throw new ApiError({
+        kind: 'network',
+        serverMessage: error instanceof Error ? error.message : undefined,
+      })
     }
     const text = await readText(response, timeout, signal)
     const body = parseJson(text)
@@ -119,7 +122,11 @@ export function createRecordingApi(options: RecordingApiOptions): RecordingApi {
 
   return {
     async getState(uccName, correlationId, signal) {
-      const { status, body } = await request(paths.state(uccName, correlationId), { method: 'GET' }, signal)
+      const { status, body } = await request(
+        paths.state(uccName, correlationId),
+        { method: 'GET' },
+        signal,
+      )
       return unwrap(parseStateResponse(body, { uccName, correlationId }), status, body)
     },
     async getCapabilities(uccName, signal) {
@@ -171,7 +178,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function readText(response: Response, timeout: AbortSignal, signal?: AbortSignal): Promise<string> {
+async function readText(
+  response: Response,
+  timeout: AbortSignal,
+  signal?: AbortSignal,
+): Promise<string> {
   try {
     return await response.text()
   } catch (error) {

@@ -1,12 +1,20 @@
 import { expect, test } from 'vitest'
-import { canonicalKeys, enumName, parseCapabilitiesResponse, parseErrorMessage, parseStateResponse } from './schemas.ts'
+import {
+  canonicalKeys,
+  enumName,
+  parseCapabilitiesResponse,
+  parseErrorMessage,
+  parseStateResponse,
+} from './schemas.ts'
 import { ErrorType, MarkingState, RecordingState, SavingState } from './wire.ts'
 
 const KEYS = ['CorrelationId', 'UCCName', 'RecordingState', 'ErrorMessage']
 const CALL = { uccName: 'ucc-demo', correlationId: '1d6c6a58-6739-4f0c-98ff-0968292c8c30' }
 
 test('canonicalKeys renames any casing to the canonical spelling and drops other keys', () => {
-  expect(canonicalKeys({ correlationId: 'a', uccname: 'b', RECORDINGSTATE: 1, extra: true }, KEYS)).toEqual({
+  expect(
+    canonicalKeys({ correlationId: 'a', uccname: 'b', RECORDINGSTATE: 1, extra: true }, KEYS),
+  ).toEqual({
     CorrelationId: 'a',
     UCCName: 'b',
     RecordingState: 1,
@@ -14,12 +22,18 @@ test('canonicalKeys renames any casing to the canonical spelling and drops other
 })
 
 test('canonicalKeys prefers the exact spelling whichever comes first', () => {
-  expect(canonicalKeys({ RecordingState: 1, recordingState: 3 }, KEYS)).toEqual({ RecordingState: 1 })
-  expect(canonicalKeys({ recordingState: 3, RecordingState: 1 }, KEYS)).toEqual({ RecordingState: 1 })
+  expect(canonicalKeys({ RecordingState: 1, recordingState: 3 }, KEYS)).toEqual({
+    RecordingState: 1,
+  })
+  expect(canonicalKeys({ recordingState: 3, RecordingState: 1 }, KEYS)).toEqual({
+    RecordingState: 1,
+  })
 })
 
 test('canonicalKeys keeps the first of two other spellings', () => {
-  expect(canonicalKeys({ recordingState: 3, RECORDINGSTATE: 2 }, KEYS)).toEqual({ RecordingState: 3 })
+  expect(canonicalKeys({ recordingState: 3, RECORDINGSTATE: 2 }, KEYS)).toEqual({
+    RecordingState: 3,
+  })
 })
 
 test('canonicalKeys returns what is not a plain object unchanged', () => {
@@ -48,15 +62,29 @@ test('enumName reads names in any casing and numeric strings', () => {
   expect(enumName(SavingState, '0')).toBe('None')
 })
 
-test.each([4, -1, 1.5, Number.NaN, '4', '-1', '', 'Resumed', 'Unknown', true, null, undefined, {}, [3]])(
-  'enumName gives Unknown for %j',
-  (value) => {
-    expect(enumName(RecordingState, value)).toBe('Unknown')
-  },
-)
+test.each([
+  4,
+  -1,
+  1.5,
+  Number.NaN,
+  '4',
+  '-1',
+  '',
+  'Resumed',
+  'Unknown',
+  true,
+  null,
+  undefined,
+  {},
+  [3],
+])('enumName gives Unknown for %j', (value) => {
+  expect(enumName(RecordingState, value)).toBe('Unknown')
+})
 
 test('parseErrorMessage reads a PascalCase ErrorMessage', () => {
-  expect(parseErrorMessage({ ErrorMessage: { ErrorType: 1, Message: 'Recording is not configured.' } })).toEqual({
+  expect(
+    parseErrorMessage({ ErrorMessage: { ErrorType: 1, Message: 'Recording is not configured.' } }),
+  ).toEqual({
     errorType: 1,
     message: 'Recording is not configured.',
   })
@@ -74,7 +102,10 @@ test('parseErrorMessage reads an ErrorType given by name or as a numeric string'
     errorType: ErrorType.Validation,
     message: 'x',
   })
-  expect(parseErrorMessage({ ErrorMessage: { ErrorType: '3', Message: 'x' } })).toEqual({ errorType: 3, message: 'x' })
+  expect(parseErrorMessage({ ErrorMessage: { ErrorType: '3', Message: 'x' } })).toEqual({
+    errorType: 3,
+    message: 'x',
+  })
 })
 
 test('parseErrorMessage gives undefined when there is no ErrorMessage object', () => {
@@ -89,7 +120,12 @@ test('parseErrorMessage gives undefined when there is no ErrorMessage object', (
 test('parseStateResponse keeps a state sent with an ErrorMessage apart from the error', () => {
   expect(
     parseStateResponse(
-      { RecordingState: 0, MarkingState: 0, SavingState: 0, ErrorMessage: { ErrorType: 2, Message: 'No session.' } },
+      {
+        RecordingState: 0,
+        MarkingState: 0,
+        SavingState: 0,
+        ErrorMessage: { ErrorType: 2, Message: 'No session.' },
+      },
       CALL,
     ),
   ).toEqual({

@@ -31,7 +31,10 @@ const errorMessageSchema = v.nullish(
     v.looseObject({}),
     // The inner keys may be camelCase too ({"errorType": 2, "message": "..."}), and the type a name.
     v.transform((object): ServerErrorMessage => {
-      const raw = canonicalKeys(object, ['ErrorType', 'Message']) as { ErrorType?: unknown; Message?: unknown }
+      const raw = canonicalKeys(object, ['ErrorType', 'Message']) as {
+        ErrorType?: unknown
+        Message?: unknown
+      }
       return {
         errorType: errorTypeOf(raw.ErrorType),
         message: typeof raw.Message === 'string' ? raw.Message : String(raw.Message ?? ''),
@@ -111,7 +114,10 @@ export function parseCapabilitiesResponse(
 export function parseErrorMessage(body: unknown): ServerErrorMessage | undefined {
   const keyed = canonicalKeys(body, ['ErrorMessage'])
   if (!isRecord(keyed)) return undefined
-  const result = v.safeParse(errorMessageSchema, canonicalKeys(keyed.ErrorMessage, ['ErrorType', 'Message']))
+  const result = v.safeParse(
+    errorMessageSchema,
+    canonicalKeys(keyed.ErrorMessage, ['ErrorType', 'Message']),
+  )
   return result.success && result.output ? result.output : undefined
 }
 
@@ -129,7 +135,14 @@ export function enumName<T extends Record<string, number>>(
   return 'Unknown'
 }
 
-const STATE_KEYS = ['CorrelationId', 'UCCName', 'RecordingState', 'MarkingState', 'SavingState', 'ErrorMessage']
+const STATE_KEYS = [
+  'CorrelationId',
+  'UCCName',
+  'RecordingState',
+  'MarkingState',
+  'SavingState',
+  'ErrorMessage',
+]
 const CAPABILITIES_KEYS = ['AgentCanEditRecordings', 'UCCName', 'ErrorMessage']
 
 /** ASP.NET reads property names case-insensitively and may write camelCase: accept any casing. */

@@ -75,7 +75,8 @@ export function parseAction(value: unknown): RecordingAction | undefined {
     const trimmed = value.trim()
     if (/^\d+$/.test(trimmed)) return parseAction(Number(trimmed))
     const lower = trimmed.toLowerCase()
-    for (const [name, v] of Object.entries(RecordingAction)) if (name.toLowerCase() === lower) return v
+    for (const [name, v] of Object.entries(RecordingAction))
+      if (name.toLowerCase() === lower) return v
   }
   return undefined
 }

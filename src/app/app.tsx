@@ -11,7 +11,9 @@ import type { Runtime } from './runtime.ts'
 
 // The board is its own chunk: the agent view never downloads it (or the virtualiser it uses).
 const SupervisorBoard = lazy(() =>
-  import('../features/supervisor-board/board.tsx').then((module) => ({ default: module.SupervisorBoard })),
+  import('../features/supervisor-board/board.tsx').then((module) => ({
+    default: module.SupervisorBoard,
+  })),
 )
 
 export interface AppProps {
@@ -47,10 +49,22 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
         />
       )
     case 'start':
-      return <StartPage uccName={route.uccName} agentSipUri={route.agentSipUri} problems={route.problems} />
+      return (
+        <StartPage
+          uccName={route.uccName}
+          agentSipUri={route.agentSipUri}
+          problems={route.problems}
+        />
+      )
     case 'board':
       return (
-        <Suspense fallback={<p className="p-3" role="status">Loading the recording board…</p>}>
+        <Suspense
+          fallback={
+            <p className="p-3" role="status">
+              Loading the recording board…
+            </p>
+          }
+        >
           <SupervisorBoard
             uccNames={route.uccNames}
             correlationIds={route.correlationIds}
@@ -72,7 +86,9 @@ function ConfigWarnings({ warnings }: { warnings: string[] }) {
       role="status"
       className="border-b-2 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
     >
-      <p className="font-semibold">Configuration problem — the panel is using default settings where needed:</p>
+      <p className="font-semibold">
+        Configuration problem — the panel is using default settings where needed:
+      </p>
       <ul className="list-disc pl-5">
         {warnings.map((warning) => (
           <li key={warning}>{warning}</li>

@@ -33,7 +33,9 @@ test('every valid key is applied', () => {
 })
 
 test('apiBaseUrl may be "" or an http(s) URL', () => {
-  expect(parseConfig({ apiBaseUrl: 'http://localhost:5100' }).config.apiBaseUrl).toBe('http://localhost:5100')
+  expect(parseConfig({ apiBaseUrl: 'http://localhost:5100' }).config.apiBaseUrl).toBe(
+    'http://localhost:5100',
+  )
   expect(parseConfig({ apiBaseUrl: '' }).warnings).toEqual([])
 })
 
@@ -55,7 +57,10 @@ test.each<[keyof PanelConfig, unknown]>([
   ['pauseAlertSeconds', 0.5],
   ['endedCallLingerSeconds', null],
 ])('%s = %j is refused with a warning and the default', (key, value) => {
-  const { config, warnings } = parseConfig({ [key]: value, uccName: key === 'uccName' ? value : 'kept' })
+  const { config, warnings } = parseConfig({
+    [key]: value,
+    uccName: key === 'uccName' ? value : 'kept',
+  })
   expect(config[key]).toEqual(key === 'uccName' ? DEFAULT_CONFIG.uccName : DEFAULT_CONFIG[key])
   if (key !== 'uccName') expect(config.uccName).toBe('kept')
   expect(warnings).toHaveLength(1)
@@ -69,7 +74,11 @@ test('the apiBaseUrl warning says what is expected', () => {
 })
 
 test('unknown keys are warned about and ignored', () => {
-  const { config, warnings } = parseConfig({ apiVersion: 'v2', apiBase: 'https://x', hubURL: '/hub' })
+  const { config, warnings } = parseConfig({
+    apiVersion: 'v2',
+    apiBase: 'https://x',
+    hubURL: '/hub',
+  })
   expect(config).toEqual({ ...DEFAULT_CONFIG, apiVersion: 'v2' })
   expect(warnings).toEqual(['config.json: unknown keys ignored: apiBase, hubURL.'])
 })
@@ -80,12 +89,15 @@ test('keys named like Object.prototype members are unknown keys too', () => {
   expect(warnings).toEqual(['config.json: unknown keys ignored: constructor, toString.'])
 })
 
-test.each([null, [], 'config', 42, true])('%j is not an object: the defaults and a warning', (body) => {
-  expect(parseConfig(body)).toEqual({
-    config: DEFAULT_CONFIG,
-    warnings: ['config.json is not a JSON object; using the defaults.'],
-  })
-})
+test.each([null, [], 'config', 42, true])(
+  '%j is not an object: the defaults and a warning',
+  (body) => {
+    expect(parseConfig(body)).toEqual({
+      config: DEFAULT_CONFIG,
+      warnings: ['config.json is not a JSON object; using the defaults.'],
+    })
+  },
+)
 
 function fetchAnswering(answer: () => Response | Promise<Response>) {
   return vi.fn((_input: RequestInfo | URL, _init?: RequestInit) => Promise.resolve().then(answer))
@@ -97,7 +109,10 @@ test('loadConfig reads config.json beside the page, uncached', async () => {
     config: { ...DEFAULT_CONFIG, apiVersion: 'v2', uccName: 'ucc-demo' },
     warnings: [],
   })
-  expect(doFetch).toHaveBeenCalledWith('./config.json', { cache: 'no-store', headers: { Accept: 'application/json' } })
+  expect(doFetch).toHaveBeenCalledWith('./config.json', {
+    cache: 'no-store',
+    headers: { Accept: 'application/json' },
+  })
 })
 
 test('loadConfig passes warnings on from parsing', async () => {

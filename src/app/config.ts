@@ -29,7 +29,10 @@ const positive = v.pipe(v.number(), v.finite(), v.minValue(1))
 const KEY_SCHEMAS = {
   apiBaseUrl: v.pipe(
     v.string(),
-    v.check((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'must be "" or an http(s) URL'),
+    v.check(
+      (value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value),
+      'must be "" or an http(s) URL',
+    ),
   ),
   apiVersion: v.picklist(['v1', 'v2']),
   hubUrl: v.pipe(v.string(), v.minLength(1)),
@@ -49,7 +52,10 @@ export interface LoadedConfig {
 /** Reads each known key on its own: a bad key falls back to its default and is reported, the rest still apply. */
 export function parseConfig(body: unknown): LoadedConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { config: DEFAULT_CONFIG, warnings: ['config.json is not a JSON object; using the defaults.'] }
+    return {
+      config: DEFAULT_CONFIG,
+      warnings: ['config.json is not a JSON object; using the defaults.'],
+    }
   }
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG }
   const warnings: string[] = []
@@ -61,18 +67,25 @@ export function parseConfig(body: unknown): LoadedConfig {
     else warnings.push(`config.json: "${key}" ${result.issues[0].message}; using the default.`)
   }
   const unknownKeys = Object.keys(record).filter((key) => !Object.hasOwn(KEY_SCHEMAS, key))
-  if (unknownKeys.length > 0) warnings.push(`config.json: unknown keys ignored: ${unknownKeys.join(', ')}.`)
+  if (unknownKeys.length > 0)
+    warnings.push(`config.json: unknown keys ignored: ${unknownKeys.join(', ')}.`)
   return { config: config as unknown as PanelConfig, warnings }
 }
 
-export async function loadConfig(url = './config.json', doFetch: typeof fetch = fetch): Promise<LoadedConfig> {
+export async function loadConfig(
+  url = './config.json',
+  doFetch: typeof fetch = fetch,
+): Promise<LoadedConfig> {
   let response: Response
   try {
     response = await doFetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } })
   } catch {
     return fallback('config.json could not be loaded (network error); using the defaults.')
   }
-  if (!response.ok) return fallback(`config.json could not be loaded (HTTP ${response.status}); using the defaults.`)
+  if (!response.ok)
+    return fallback(
+      `config.json could not be loaded (HTTP ${response.status}); using the defaults.`,
+    )
   let body: unknown
   try {
     body = await response.json()

@@ -17,9 +17,15 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     return (
       <main role="alert" className="p-4">
         <h1 className="text-lg font-bold">The recording panel stopped working</h1>
-        <p className="mt-2 font-semibold">Recording state not confirmed — do not take card details.</p>
-        <p className="mt-2">Reload the page. If this happens again, tell your administrator what it says below.</p>
-        <pre className="mt-2 text-sm break-words whitespace-pre-wrap">{this.state.error.message}</pre>
+        <p className="mt-2 font-semibold">
+          Recording state not confirmed — do not take card details.
+        </p>
+        <p className="mt-2">
+          Reload the page. If this happens again, tell your administrator what it says below.
+        </p>
+        <pre className="mt-2 text-sm break-words whitespace-pre-wrap">
+          {this.state.error.message}
+        </pre>
         <button type="button" className="mt-3 underline" onClick={() => window.location.reload()}>
           Reload
         </button>

@@ -5,14 +5,20 @@ import { agentPanelHref, isCorrelationId, isSipUri, isUccName, parseRoute } from
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
 const ID2 = '00000000-0000-4000-8000-000000000000'
 const AGENT = 'sip:agent@example.com'
-const CONFIG: PanelConfig = { ...DEFAULT_CONFIG, uccName: 'config-ucc', requesterSipUri: 'sip:config@example.com' }
+const CONFIG: PanelConfig = {
+  ...DEFAULT_CONFIG,
+  uccName: 'config-ucc',
+  requesterSipUri: 'sip:config@example.com',
+}
 
 function query(params: Record<string, string>): string {
   return `?${new URLSearchParams(params).toString()}`
 }
 
 test('a full address opens the agent view', () => {
-  expect(parseRoute(query({ ucc: 'ucc-demo', correlationId: ID, agent: AGENT }), DEFAULT_CONFIG)).toEqual({
+  expect(
+    parseRoute(query({ ucc: 'ucc-demo', correlationId: ID, agent: AGENT }), DEFAULT_CONFIG),
+  ).toEqual({
     view: 'agent',
     uccName: 'ucc-demo',
     correlationId: ID,
@@ -30,7 +36,9 @@ test('ucc and agent fall back to the config', () => {
 })
 
 test('the address wins over the config', () => {
-  expect(parseRoute(query({ correlationId: ID, ucc: 'other', agent: AGENT }), CONFIG)).toMatchObject({
+  expect(
+    parseRoute(query({ correlationId: ID, ucc: 'other', agent: AGENT }), CONFIG),
+  ).toMatchObject({
     view: 'agent',
     uccName: 'other',
     agentSipUri: AGENT,
@@ -38,7 +46,12 @@ test('the address wins over the config', () => {
 })
 
 test('values are trimmed', () => {
-  expect(parseRoute(query({ correlationId: ` ${ID} `, ucc: ' ucc-demo ', agent: ` ${AGENT}` }), DEFAULT_CONFIG)).toEqual({
+  expect(
+    parseRoute(
+      query({ correlationId: ` ${ID} `, ucc: ' ucc-demo ', agent: ` ${AGENT}` }),
+      DEFAULT_CONFIG,
+    ),
+  ).toEqual({
     view: 'agent',
     uccName: 'ucc-demo',
     correlationId: ID,
@@ -53,11 +66,17 @@ test('no correlation id: the start page without problems', () => {
     agentSipUri: 'sip:config@example.com',
     problems: [],
   })
-  expect(parseRoute(query({ correlationId: '  ' }), DEFAULT_CONFIG)).toMatchObject({ view: 'start', problems: [] })
+  expect(parseRoute(query({ correlationId: '  ' }), DEFAULT_CONFIG)).toMatchObject({
+    view: 'start',
+    problems: [],
+  })
 })
 
 test('a malformed correlation id: the start page with a problem, no agent view', () => {
-  const route = parseRoute(query({ correlationId: 'not-a-guid', ucc: 'ucc-demo', agent: AGENT }), DEFAULT_CONFIG)
+  const route = parseRoute(
+    query({ correlationId: 'not-a-guid', ucc: 'ucc-demo', agent: AGENT }),
+    DEFAULT_CONFIG,
+  )
   expect(route).toEqual({
     view: 'start',
     uccName: 'ucc-demo',
@@ -69,7 +88,10 @@ test('a malformed correlation id: the start page with a problem, no agent view',
 })
 
 test('a malformed SIP URI: the start page with a problem', () => {
-  const route = parseRoute(query({ correlationId: ID, ucc: 'ucc-demo', agent: 'agent@example.com' }), DEFAULT_CONFIG)
+  const route = parseRoute(
+    query({ correlationId: ID, ucc: 'ucc-demo', agent: 'agent@example.com' }),
+    DEFAULT_CONFIG,
+  )
   expect(route).toEqual({
     view: 'start',
     uccName: 'ucc-demo',
@@ -104,9 +126,14 @@ test('a parameter given twice with different values is refused: the address does
     view: 'start',
     uccName: 'ucc-demo',
     agentSipUri: AGENT,
-    problems: ['The address gives more than one correlationId: give one.', 'The address gives more than one agent: give one.'],
+    problems: [
+      'The address gives more than one correlationId: give one.',
+      'The address gives more than one agent: give one.',
+    ],
   })
-  expect(parseRoute(`?ucc=a&ucc=b&correlationId=${ID}&agent=${AGENT}`, DEFAULT_CONFIG)).toMatchObject({
+  expect(
+    parseRoute(`?ucc=a&ucc=b&correlationId=${ID}&agent=${AGENT}`, DEFAULT_CONFIG),
+  ).toMatchObject({
     view: 'start',
     problems: ['The address gives more than one ucc: give one.'],
   })
@@ -117,7 +144,12 @@ test('a parameter given twice with different values is refused: the address does
 })
 
 test('a parameter repeated with the same value is not ambiguous', () => {
-  expect(parseRoute(`?ucc=ucc-demo&correlationId=${ID}&correlationId=${ID}&agent=${AGENT}&agent=${AGENT}`, DEFAULT_CONFIG)).toEqual({
+  expect(
+    parseRoute(
+      `?ucc=ucc-demo&correlationId=${ID}&correlationId=${ID}&agent=${AGENT}&agent=${AGENT}`,
+      DEFAULT_CONFIG,
+    ),
+  ).toEqual({
     view: 'agent',
     uccName: 'ucc-demo',
     correlationId: ID,
@@ -126,8 +158,16 @@ test('a parameter repeated with the same value is not ambiguous', () => {
 })
 
 test('the board view reads lists of UCCs and calls', () => {
-  const route = parseRoute(query({ view: 'board', ucc: 'ucc-a, ucc-b;ucc-a', calls: `${ID},${ID2} ${ID};` }), CONFIG)
-  expect(route).toEqual({ view: 'board', uccNames: ['ucc-a', 'ucc-b'], correlationIds: [ID, ID2], problems: [] })
+  const route = parseRoute(
+    query({ view: 'board', ucc: 'ucc-a, ucc-b;ucc-a', calls: `${ID},${ID2} ${ID};` }),
+    CONFIG,
+  )
+  expect(route).toEqual({
+    view: 'board',
+    uccNames: ['ucc-a', 'ucc-b'],
+    correlationIds: [ID, ID2],
+    problems: [],
+  })
 })
 
 test('the board view falls back to the config UCC and drops invalid entries with problems', () => {
@@ -149,19 +189,26 @@ test('the board view without calls has an empty list', () => {
   })
 })
 
-test.each(['sip:agent@example.com', 'sips:agent.one@sub.example.com', 'SIP:Agent@Example.COM', 'sip:a@example.com:5061'])(
-  'isSipUri accepts %s',
-  (value) => {
-    expect(isSipUri(value)).toBe(true)
-  },
-)
+test.each([
+  'sip:agent@example.com',
+  'sips:agent.one@sub.example.com',
+  'SIP:Agent@Example.COM',
+  'sip:a@example.com:5061',
+])('isSipUri accepts %s', (value) => {
+  expect(isSipUri(value)).toBe(true)
+})
 
-test.each(['agent@example.com', 'sip:agent', 'sip:@example.com', 'sip:a b@example.com', 'tel:+3120123', 'sip:a@ex ample.com', ''])(
-  'isSipUri refuses %j',
-  (value) => {
-    expect(isSipUri(value)).toBe(false)
-  },
-)
+test.each([
+  'agent@example.com',
+  'sip:agent',
+  'sip:@example.com',
+  'sip:a b@example.com',
+  'tel:+3120123',
+  'sip:a@ex ample.com',
+  '',
+])('isSipUri refuses %j', (value) => {
+  expect(isSipUri(value)).toBe(false)
+})
 
 test('isCorrelationId accepts a GUID in either case and nothing else', () => {
   expect(isCorrelationId(ID)).toBe(true)

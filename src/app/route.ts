@@ -29,12 +29,21 @@ export function validateCallAddress(input: {
   agentSipUri: string
 }): string[] {
   const problems: string[] = []
-  if (!input.uccName) problems.push('No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.')
+  if (!input.uccName)
+    problems.push(
+      'No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.',
+    )
   else if (!isUccName(input.uccName)) problems.push(`"${input.uccName}" is not a valid UCC name.`)
   if (!isCorrelationId(input.correlationId))
-    problems.push(`"${input.correlationId}" is not a valid correlation id (expected a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30).`)
-  if (!input.agentSipUri) problems.push('No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.')
-  else if (!isSipUri(input.agentSipUri)) problems.push(`"${input.agentSipUri}" is not a valid SIP URI (expected sip:user@domain).`)
+    problems.push(
+      `"${input.correlationId}" is not a valid correlation id (expected a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30).`,
+    )
+  if (!input.agentSipUri)
+    problems.push(
+      'No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.',
+    )
+  else if (!isSipUri(input.agentSipUri))
+    problems.push(`"${input.agentSipUri}" is not a valid SIP URI (expected sip:user@domain).`)
   return problems
 }
 
@@ -47,8 +56,12 @@ export function parseRoute(search: string, config: PanelConfig): Route {
     const uccNames = splitList(params.get('ucc') ?? config.uccName)
     const ids = splitList(params.get('calls') ?? '')
     const problems = [
-      ...uccNames.filter((name) => !isUccName(name)).map((name) => `"${name}" is not a valid UCC name.`),
-      ...ids.filter((id) => !isCorrelationId(id)).map((id) => `"${id}" is not a valid correlation id.`),
+      ...uccNames
+        .filter((name) => !isUccName(name))
+        .map((name) => `"${name}" is not a valid UCC name.`),
+      ...ids
+        .filter((id) => !isCorrelationId(id))
+        .map((id) => `"${id}" is not a valid correlation id.`),
     ]
     return {
       view: 'board',
@@ -69,12 +82,23 @@ export function parseRoute(search: string, config: PanelConfig): Route {
   return { view: 'agent', uccName, correlationId, agentSipUri }
 }
 
-export function agentPanelHref(call: { uccName: string; correlationId: string; agentSipUri?: string }): string {
+export function agentPanelHref(call: {
+  uccName: string
+  correlationId: string
+  agentSipUri?: string
+}): string {
   const params = new URLSearchParams({ ucc: call.uccName, correlationId: call.correlationId })
   if (call.agentSipUri) params.set('agent', call.agentSipUri)
   return `?${params.toString()}`
 }
 
 function splitList(value: string): string[] {
-  return [...new Set(value.split(/[\s,;]+/).map((part) => part.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      value
+        .split(/[\s,;]+/)
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ]
 }

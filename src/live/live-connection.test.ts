@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../api/wire.ts'
 import { FakeHubConnection } from '../testing/fake-hub-connection.ts'
-import { LiveConnection, MAX_RECONNECT_DELAY_MS, reconnectDelayMs, type HubState } from './live-connection.ts'
+import {
+  LiveConnection,
+  MAX_RECONNECT_DELAY_MS,
+  reconnectDelayMs,
+  type HubState,
+} from './live-connection.ts'
 import type { RecordingEvent } from './parse-event.ts'
 
 const UCC = 'ucc-demo'
@@ -20,7 +25,10 @@ afterEach(() => {
 
 function setup() {
   const hub = new FakeHubConnection()
-  const live = new LiveConnection({ hubUrl: '/attendantservice/hubs/recording', createConnection: () => hub.asHubConnection() })
+  const live = new LiveConnection({
+    hubUrl: '/attendantservice/hubs/recording',
+    createConnection: () => hub.asHubConnection(),
+  })
   const states: HubState[] = []
   live.subscribeState((state) => states.push(state))
   return { hub, live, states }
@@ -226,7 +234,11 @@ test('a custom retryDelayMs is used for start retries', async () => {
   const hub = new FakeHubConnection()
   hub.startOutcomes.push('fail')
   const retryDelayMs = vi.fn(() => 50)
-  const live = new LiveConnection({ hubUrl: '/hub', retryDelayMs, createConnection: () => hub.asHubConnection() })
+  const live = new LiveConnection({
+    hubUrl: '/hub',
+    retryDelayMs,
+    createConnection: () => hub.asHubConnection(),
+  })
   live.start()
   await settle()
   expect(retryDelayMs).toHaveBeenCalledWith(1)

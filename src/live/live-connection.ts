@@ -136,7 +136,10 @@ export class LiveConnection {
   private scheduleStart(): void {
     clearTimeout(this.retryTimer)
     this.startAttempt += 1
-    this.retryTimer = setTimeout(() => void this.attemptStart(), this.retryDelayMs(this.startAttempt))
+    this.retryTimer = setTimeout(
+      () => void this.attemptStart(),
+      this.retryDelayMs(this.startAttempt),
+    )
   }
 
   private becomeConnected(): void {

@@ -35,24 +35,34 @@ test('other casings of the keys', () => {
 })
 
 test('three positional arguments', () => {
-  expect(parseRecordingEvent([UCC, ID, 7])).toEqual({ uccName: UCC, correlationId: ID, action: RecordingAction.UnMark })
+  expect(parseRecordingEvent([UCC, ID, 7])).toEqual({
+    uccName: UCC,
+    correlationId: ID,
+    action: RecordingAction.UnMark,
+  })
 })
 
 test('StateAction as a name in any casing', () => {
-  expect(parseRecordingEvent([{ UccName: UCC, CorrelationId: ID, StateAction: 'Pause' }])?.action).toBe(RecordingAction.Pause)
+  expect(
+    parseRecordingEvent([{ UccName: UCC, CorrelationId: ID, StateAction: 'Pause' }])?.action,
+  ).toBe(RecordingAction.Pause)
   expect(parseRecordingEvent([UCC, ID, 'unmark'])?.action).toBe(RecordingAction.UnMark)
   expect(parseRecordingEvent([UCC, ID, 'DELETE'])?.action).toBe(RecordingAction.Delete)
 })
 
 test('StateAction as a numeric string', () => {
-  expect(parseRecordingEvent([{ UccName: UCC, CorrelationId: ID, StateAction: '4' }])?.action).toBe(RecordingAction.Save)
+  expect(parseRecordingEvent([{ UccName: UCC, CorrelationId: ID, StateAction: '4' }])?.action).toBe(
+    RecordingAction.Save,
+  )
   expect(parseRecordingEvent([UCC, ID, ' 5 '])?.action).toBe(RecordingAction.Delete)
 })
 
 test.each([0, 8, -1, 3.5, 'Resume', '', '9', null, undefined, { value: 3 }])(
   'an unknown StateAction (%j) keeps the event with action undefined',
   (stateAction) => {
-    expect(parseRecordingEvent([{ UccName: UCC, CorrelationId: ID, StateAction: stateAction }])).toEqual({
+    expect(
+      parseRecordingEvent([{ UccName: UCC, CorrelationId: ID, StateAction: stateAction }]),
+    ).toEqual({
       uccName: UCC,
       correlationId: ID,
       action: undefined,
@@ -61,11 +71,17 @@ test.each([0, 8, -1, 3.5, 'Resume', '', '9', null, undefined, { value: 3 }])(
 )
 
 test('a missing StateAction keeps the event with action undefined', () => {
-  expect(parseRecordingEvent([{ UccName: UCC, CorrelationId: ID }])).toEqual({ uccName: UCC, correlationId: ID, action: undefined })
+  expect(parseRecordingEvent([{ UccName: UCC, CorrelationId: ID }])).toEqual({
+    uccName: UCC,
+    correlationId: ID,
+    action: undefined,
+  })
 })
 
 test('ids are trimmed', () => {
-  expect(parseRecordingEvent([{ UccName: ` ${UCC} `, CorrelationId: `${ID}\n`, StateAction: 3 }])).toEqual({
+  expect(
+    parseRecordingEvent([{ UccName: ` ${UCC} `, CorrelationId: `${ID}\n`, StateAction: 3 }]),
+  ).toEqual({
     uccName: UCC,
     correlationId: ID,
     action: RecordingAction.Pause,

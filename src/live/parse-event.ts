@@ -32,5 +32,9 @@ export function parseRecordingEvent(args: readonly unknown[]): RecordingEvent | 
   }
   if (typeof uccName !== 'string' || uccName.trim() === '') return undefined
   if (typeof correlationId !== 'string' || correlationId.trim() === '') return undefined
-  return { uccName: uccName.trim(), correlationId: correlationId.trim(), action: parseAction(stateAction) }
+  return {
+    uccName: uccName.trim(),
+    correlationId: correlationId.trim(),
+    action: parseAction(stateAction),
+  }
 }

@@ -26,7 +26,8 @@ export class FakeHubConnection {
     this.startCalls += 1
     this.startTimes.push(Date.now())
     const outcome = this.startOutcomes.shift() ?? 'ok'
-    if (outcome === 'fail') return Promise.reject(new Error('Failed to complete negotiation with the server'))
+    if (outcome === 'fail')
+      return Promise.reject(new Error('Failed to complete negotiation with the server'))
     if (outcome === 'pending') {
       return new Promise<void>((resolve, reject) => {
         this.pendingStart = {
@@ -79,7 +80,8 @@ export class FakeHubConnection {
 
   /** The connection dropped; the client's automatic reconnect begins. */
   dropAndReconnect(): void {
-    for (const callback of this.reconnectingCallbacks) callback(new Error('WebSocket closed with status code: 1006'))
+    for (const callback of this.reconnectingCallbacks)
+      callback(new Error('WebSocket closed with status code: 1006'))
   }
 
   /** The automatic reconnect succeeded. */
@@ -91,7 +93,8 @@ export class FakeHubConnection {
   /** Closed for good by the client (a server Close without allowReconnect), not by stop(). */
   closeFromServer(): void {
     this.connected = false
-    for (const callback of this.closeCallbacks) callback(new Error('Server returned an error on close'))
+    for (const callback of this.closeCallbacks)
+      callback(new Error('Server returned an error on close'))
   }
 
   resolvePendingStart(): void {

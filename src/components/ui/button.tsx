@@ -20,8 +20,18 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   compact?: boolean
 }
 
-export function Button({ variant = 'secondary', busy = false, large = false, compact = false, className = '', children, ...props }: ButtonProps) {
-  const size = compact ? 'min-h-8 px-2 py-1 text-xs' : `min-h-11 px-3 ${large ? 'py-3 text-lg' : 'py-2 text-sm'}`
+export function Button({
+  variant = 'secondary',
+  busy = false,
+  large = false,
+  compact = false,
+  className = '',
+  children,
+  ...props
+}: ButtonProps) {
+  const size = compact
+    ? 'min-h-8 px-2 py-1 text-xs'
+    : `min-h-11 px-3 ${large ? 'py-3 text-lg' : 'py-2 text-sm'}`
   return (
     <button
       type="button"
@@ -29,7 +39,12 @@ export function Button({ variant = 'secondary', busy = false, large = false, com
       className={`inline-flex items-center justify-center gap-2 rounded-md font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed ${size} ${VARIANTS[variant]} ${className}`}
       {...props}
     >
-      {busy && <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+      {busy && (
+        <span
+          aria-hidden="true"
+          className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent"
+        />
+      )}
       {children}
     </button>
   )

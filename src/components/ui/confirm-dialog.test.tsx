@@ -11,7 +11,12 @@ function setup() {
   render(
     <>
       <button type="button">Before</button>
-      <ConfirmDialog title="Stop the recording?" confirmLabel="Stop recording" onConfirm={onConfirm} onCancel={onCancel}>
+      <ConfirmDialog
+        title="Stop the recording?"
+        confirmLabel="Stop recording"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      >
         Stopping ends the recording of this call.
       </ConfirmDialog>
       <button type="button">After</button>
@@ -65,7 +70,12 @@ function Opener() {
         Stop
       </button>
       {open && (
-        <ConfirmDialog title="Stop the recording?" confirmLabel="Stop recording" onConfirm={() => setOpen(false)} onCancel={() => setOpen(false)}>
+        <ConfirmDialog
+          title="Stop the recording?"
+          confirmLabel="Stop recording"
+          onConfirm={() => setOpen(false)}
+          onCancel={() => setOpen(false)}
+        >
           Sure?
         </ConfirmDialog>
       )}

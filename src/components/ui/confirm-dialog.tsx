@@ -10,7 +10,13 @@ export interface ConfirmDialogProps {
 }
 
 /** A modal question. Focus starts on Cancel (the safe choice), Escape cancels, Tab stays inside. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const titleId = useId()
   const bodyId = useId()
   const dialog = useRef<HTMLDivElement>(null)

@@ -2,7 +2,15 @@ import { useEffect, useState } from 'react'
 import { Button } from './button.tsx'
 
 /** Copies `text` to the clipboard and says so for a moment. `label` names what is copied (for screen readers). */
-export function CopyButton({ text, label, ...props }: { text: string; label: string; 'data-testid'?: string }) {
+export function CopyButton({
+  text,
+  label,
+  ...props
+}: {
+  text: string
+  label: string
+  'data-testid'?: string
+}) {
   const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null)
   useEffect(() => {
     if (!outcome) return
@@ -21,7 +29,13 @@ export function CopyButton({ text, label, ...props }: { text: string; label: str
 
   const shown = outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed' : 'Copy'
   return (
-    <Button compact aria-label={`${shown} ${label}`} title={text} onClick={() => void copy()} {...props}>
+    <Button
+      compact
+      aria-label={`${shown} ${label}`}
+      title={text}
+      onClick={() => void copy()}
+      {...props}
+    >
       {shown}
     </Button>
   )

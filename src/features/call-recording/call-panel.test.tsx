@@ -36,7 +36,14 @@ function deferred<T>(): Deferred<T> {
 }
 
 function callState(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
-  return { uccName: UCC, correlationId: ID, recording, marking: 'None', saving: 'None', ...overrides }
+  return {
+    uccName: UCC,
+    correlationId: ID,
+    recording,
+    marking: 'None',
+    saving: 'None',
+    ...overrides,
+  }
 }
 
 /** The nth call to one of the fake API's methods, to answer when the test decides. */
@@ -66,7 +73,10 @@ async function setup(options: { capabilities?: Capabilities; delay?: number | nu
   } satisfies RecordingApi
 
   const hub = new FakeHubConnection()
-  const live = new LiveConnection({ hubUrl: '/attendantservice/hubs/recording', createConnection: () => hub.asHubConnection() })
+  const live = new LiveConnection({
+    hubUrl: '/attendantservice/hubs/recording',
+    createConnection: () => hub.asHubConnection(),
+  })
   live.start()
   await vi.waitFor(() => expect(live.getState()).toBe('Connected'))
 
@@ -77,7 +87,11 @@ async function setup(options: { capabilities?: Capabilities; delay?: number | nu
     <QueryClientProvider client={queryClient}>
       <ApiProvider api={api}>
         <LiveProvider live={live}>
-          <CallPanel call={{ uccName: UCC, correlationId: ID }} requesterSipUri={AGENT} pauseAlertSeconds={120} />
+          <CallPanel
+            call={{ uccName: UCC, correlationId: ID }}
+            requesterSipUri={AGENT}
+            pauseAlertSeconds={120}
+          />
         </LiveProvider>
       </ApiProvider>
     </QueryClientProvider>,
@@ -86,16 +100,23 @@ async function setup(options: { capabilities?: Capabilities; delay?: number | nu
 }
 
 /** Renders and answers the first GET: a confirmed call in `recording`. */
-async function setupConfirmed(recording: RecordingStateName = 'Started', options: Parameters<typeof setup>[0] = {}) {
+async function setupConfirmed(
+  recording: RecordingStateName = 'Started',
+  options: Parameters<typeof setup>[0] = {},
+) {
   const harness = await setup(options)
   nth(harness.gets, 0).resolve(callState(recording))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', recording))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', recording),
+  )
   expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
   return harness
 }
 
 function stateElements() {
-  return ['recording-state', 'marking-state', 'saving-state'].map((testId) => screen.getByTestId(testId))
+  return ['recording-state', 'marking-state', 'saving-state'].map((testId) =>
+    screen.getByTestId(testId),
+  )
 }
 
 function pauseEvent(stateAction: unknown = RecordingAction.Pause, correlationId = ID) {
@@ -118,11 +139,14 @@ test('before the first read: Unknown, stale, and the not-confirmed warning', asy
 test('a confirmed read shows the three states without data-stale', async () => {
   const { gets } = await setup()
   nth(gets, 0).resolve(callState('Paused', { marking: 'Mark', saving: 'Save' }))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'),
+  )
   const [recording, marking, saving] = stateElements()
   expect(marking).toHaveAttribute('data-state', 'Mark')
   expect(saving).toHaveAttribute('data-state', 'Save')
-  for (const element of [recording, marking, saving]) expect(element).not.toHaveAttribute('data-stale')
+  for (const element of [recording, marking, saving])
+    expect(element).not.toHaveAttribute('data-stale')
   expect(screen.getByRole('heading', { name: 'Paused' })).toBeInTheDocument()
   expect(screen.getByTestId('recorder-indicator')).not.toHaveTextContent(NOT_CONFIRMED)
   expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled()
@@ -131,15 +155,21 @@ test('a confirmed read shows the three states without data-stale', async () => {
 
 test('an event for this call patches the state at once, unconfirmed, and a GET then confirms it', async () => {
   const { api, gets, hub } = await setupConfirmed('Started')
-  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause, ID.toUpperCase())))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'))
+  act(() =>
+    hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause, ID.toUpperCase())),
+  )
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'),
+  )
   for (const element of stateElements()) expect(element).toHaveAttribute('data-stale', 'true')
   expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(NOT_CONFIRMED)
   expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
   expect(api.getState).toHaveBeenCalledTimes(2)
 
   nth(gets, 1).resolve(callState('Paused'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
   expect(screen.getByRole('heading', { name: 'Paused' })).toBeInTheDocument()
 })
@@ -147,8 +177,15 @@ test('an event for this call patches the state at once, unconfirmed, and a GET t
 test('an event for another call changes nothing and sends no GET', async () => {
   const { api, hub } = await setupConfirmed('Started')
   act(() => {
-    hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause, '00000000-0000-4000-8000-000000000000'))
-    hub.emit(RECORDING_STATE_CHANGED_EVENT, { uccName: 'other-ucc', correlationId: ID, stateAction: 3 })
+    hub.emit(
+      RECORDING_STATE_CHANGED_EVENT,
+      pauseEvent(RecordingAction.Pause, '00000000-0000-4000-8000-000000000000'),
+    )
+    hub.emit(RECORDING_STATE_CHANGED_EVENT, {
+      uccName: 'other-ucc',
+      correlationId: ID,
+      stateAction: 3,
+    })
   })
   expect(api.getState).toHaveBeenCalledTimes(1)
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
@@ -162,11 +199,15 @@ test('an event for another call changes nothing and sends no GET', async () => {
 test('a late Pause event after a confirmed Started: the GET decides, and says Started', async () => {
   const { gets, hub } = await setupConfirmed('Started')
   act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent()))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
 
   nth(gets, 1).resolve(callState('Started'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'),
+  )
   expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
   expect(screen.getByRole('heading', { name: 'Recording' })).toBeInTheDocument()
   expect(screen.getByRole('button', { name: 'Pause' })).toBeEnabled()
@@ -236,7 +277,9 @@ test('a POST answer without a state is confirmed by a GET before Paused is shown
 test('a GET that overlapped a confirmed POST answer is not trusted: no confirmed Paused from an old read', async () => {
   const { api, gets, posts, hub, user, queryClient } = await setupConfirmed('Paused')
   await user.click(screen.getByRole('button', { name: 'Resume' }))
-  expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Start }))
+  expect(api.setRecording).toHaveBeenLastCalledWith(
+    expect.objectContaining({ action: RecordingAction.Start }),
+  )
   // The echo of the panel's own Start is only noted: it sends no GET.
   act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Start)))
   expect(api.getState).toHaveBeenCalledTimes(1)
@@ -255,7 +298,9 @@ test('a GET that overlapped a confirmed POST answer is not trusted: no confirmed
   expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
 
   nth(gets, 2).resolve(callState('Started'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
 })
 
@@ -282,7 +327,9 @@ test('a failed POST shows the server message verbatim, shows no Paused and re-re
   const { api, gets, posts, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Pause' }))
   const message = "Recorder for call '1d6c6a58' is busy; the request was not applied."
-  nth(posts, 0).reject(new ApiError({ kind: 'server', status: 200, errorType: 3, serverMessage: message }))
+  nth(posts, 0).reject(
+    new ApiError({ kind: 'server', status: 200, errorType: 3, serverMessage: message }),
+  )
 
   const alert = await screen.findByRole('alert')
   expect(alert).toHaveTextContent('Pause did not go through')
@@ -302,7 +349,9 @@ test('hostile text in a server message is shown as text, never as HTML', async (
   const { posts, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Pause' }))
   const hostile = '<img src=x onerror=alert(1)>'
-  nth(posts, 0).reject(new ApiError({ kind: 'server', status: 400, errorType: 2, serverMessage: hostile }))
+  nth(posts, 0).reject(
+    new ApiError({ kind: 'server', status: 400, errorType: 2, serverMessage: hostile }),
+  )
   expect(await screen.findByRole('alert')).toHaveTextContent(hostile)
   expect(screen.queryByRole('img')).not.toBeInTheDocument()
 })
@@ -316,10 +365,14 @@ test('Stop asks first: Cancel sends nothing, confirming sends Stop', async () =>
   expect(api.setRecording).not.toHaveBeenCalled()
 
   await user.click(screen.getByRole('button', { name: 'Stop' }))
-  await user.click(within(screen.getByRole('dialog', { name: 'Stop the recording?' })).getByTestId('confirm'))
+  await user.click(
+    within(screen.getByRole('dialog', { name: 'Stop the recording?' })).getByTestId('confirm'),
+  )
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(api.setRecording).toHaveBeenCalledTimes(1)
-  expect(api.setRecording).toHaveBeenCalledWith(expect.objectContaining({ action: RecordingAction.Stop }))
+  expect(api.setRecording).toHaveBeenCalledWith(
+    expect.objectContaining({ action: RecordingAction.Stop }),
+  )
 })
 
 test('Delete asks first: Escape cancels, confirming sends Delete', async () => {
@@ -333,20 +386,26 @@ test('Delete asks first: Escape cancels, confirming sends Delete', async () => {
   await user.click(screen.getByRole('button', { name: 'Delete' }))
   await user.click(screen.getByTestId('confirm'))
   expect(api.setRecording).toHaveBeenCalledTimes(1)
-  expect(api.setRecording).toHaveBeenCalledWith(expect.objectContaining({ action: RecordingAction.Delete }))
+  expect(api.setRecording).toHaveBeenCalledWith(
+    expect.objectContaining({ action: RecordingAction.Delete }),
+  )
 })
 
 test('Ctrl+Shift+2 pauses, then resumes', async () => {
   const { api, posts, user } = await setupConfirmed('Started')
   await user.keyboard('{Control>}{Shift>}2{/Shift}{/Control}')
   expect(api.setRecording).toHaveBeenCalledTimes(1)
-  expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Pause }))
+  expect(api.setRecording).toHaveBeenLastCalledWith(
+    expect.objectContaining({ action: RecordingAction.Pause }),
+  )
 
   nth(posts, 0).resolve(callState('Paused'))
   await waitFor(() => expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled())
   await user.keyboard('{Control>}{Shift>}2{/Shift}{/Control}')
   expect(api.setRecording).toHaveBeenCalledTimes(2)
-  expect(api.setRecording).toHaveBeenLastCalledWith(expect.objectContaining({ action: RecordingAction.Start }))
+  expect(api.setRecording).toHaveBeenLastCalledWith(
+    expect.objectContaining({ action: RecordingAction.Start }),
+  )
 })
 
 test('Ctrl+2 without Shift does nothing', async () => {
@@ -363,7 +422,9 @@ test('when agents may not edit recordings every action is off and the reason is 
 
 test('an unknown call: says so with the server message verbatim, every action off', async () => {
   const { gets } = await setup()
-  nth(gets, 0).reject(new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: NO_SESSION }))
+  nth(gets, 0).reject(
+    new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: NO_SESSION }),
+  )
   const alert = await screen.findByRole('alert')
   expect(alert).toHaveTextContent('Call not found')
   expect(alert).toHaveTextContent(NO_SESSION)
@@ -390,18 +451,24 @@ test('while the hub reconnects everything is stale; after it reconnects the stat
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
 
   nth(gets, 1).resolve(callState('Started'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'),
+  )
   for (const element of stateElements()) expect(element).not.toHaveAttribute('data-stale')
 })
 
 test('while Resume is in flight, Paused is no longer shown as confirmed (the service may already have resumed)', async () => {
   const { posts, user } = await setupConfirmed('Paused')
   await user.click(screen.getByRole('button', { name: 'Resume' }))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
   expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(NOT_CONFIRMED)
   nth(posts, 0).resolve(callState('Started'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started'),
+  )
   expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
 })
 
@@ -438,7 +505,9 @@ test('after a failed POST whose echo was only noted, the state is unconfirmed un
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
   await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
   nth(gets, 1).resolve(callState('Paused'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
 })
 
@@ -456,6 +525,8 @@ test('a POST answer is not trusted when the hub dropped during the flight: event
   await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(3))
   expect(screen.queryByRole('heading', { name: 'Paused' })).not.toBeInTheDocument()
   nth(gets, 2).resolve(callState('Started'))
-  await waitFor(() => expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'))
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
 })

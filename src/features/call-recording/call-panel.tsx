@@ -71,7 +71,8 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
         <h1 className="text-lg font-bold">Call recording</h1>
         <HubIndicator state={hubState} />
         <p className="w-full truncate text-xs text-slate-700 dark:text-slate-300">
-          <span className="font-semibold">{call.uccName}</span> · <span title={call.correlationId}>{call.correlationId}</span>
+          <span className="font-semibold">{call.uccName}</span> ·{' '}
+          <span title={call.correlationId}>{call.correlationId}</span>
         </p>
       </header>
 
@@ -80,7 +81,14 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
 
       <div className="grid grid-cols-2 gap-2">
         {(['pause', 'resume'] as const).map((id) => (
-          <ActionButton key={id} id={id} view={view} busy={mutation.isPending && lastAction === id} onClick={request} large />
+          <ActionButton
+            key={id}
+            id={id}
+            view={view}
+            busy={mutation.isPending && lastAction === id}
+            onClick={request}
+            large
+          />
         ))}
       </div>
 
@@ -104,23 +112,42 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
 
       <div className="grid grid-cols-2 gap-2">
         {(['mark', 'unmark', 'save', 'delete'] as const).map((id) => (
-          <ActionButton key={id} id={id} view={view} busy={mutation.isPending && lastAction === id} onClick={request} />
+          <ActionButton
+            key={id}
+            id={id}
+            view={view}
+            busy={mutation.isPending && lastAction === id}
+            onClick={request}
+          />
         ))}
       </div>
 
-      <section aria-labelledby="recorder-controls" className="mt-4 border-t border-slate-300 pt-3 dark:border-slate-600">
-        <h2 id="recorder-controls" className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200">
+      <section
+        aria-labelledby="recorder-controls"
+        className="mt-4 border-t border-slate-300 pt-3 dark:border-slate-600"
+      >
+        <h2
+          id="recorder-controls"
+          className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200"
+        >
           Recorder
         </h2>
         <div className="grid grid-cols-2 gap-2">
           {(['start', 'stop'] as const).map((id) => (
-            <ActionButton key={id} id={id} view={view} busy={mutation.isPending && lastAction === id} onClick={request} />
+            <ActionButton
+              key={id}
+              id={id}
+              view={view}
+              busy={mutation.isPending && lastAction === id}
+              onClick={request}
+            />
           ))}
         </div>
       </section>
 
       <p className="text-xs text-slate-700 dark:text-slate-300">
-        Shortcut: <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd> pauses or resumes.
+        Shortcut: <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd> pauses or
+        resumes.
       </p>
 
       {confirmAction?.confirm && confirming && (

@@ -22,11 +22,25 @@ afterEach(() => {
 })
 
 function state(overrides: Partial<CallState> = {}): CallState {
-  return { uccName: 'ucc-demo', correlationId: ID, recording: 'Started', marking: 'None', saving: 'None', ...overrides }
+  return {
+    uccName: 'ucc-demo',
+    correlationId: ID,
+    recording: 'Started',
+    marking: 'None',
+    saving: 'None',
+    ...overrides,
+  }
 }
 
 function entry(overrides: Partial<CallStateEntry> = {}): CallStateEntry {
-  return { state: state(), confirmed: true, pausedSince: null, version: 4, recentEvents: [], ...overrides }
+  return {
+    state: state(),
+    confirmed: true,
+    pausedSince: null,
+    version: 4,
+    recentEvents: [],
+    ...overrides,
+  }
 }
 
 test.each<[RecordingAction | undefined, Partial<CallState>]>([
@@ -102,7 +116,12 @@ test('confirmedEntry starts a pause clock at the first confirmed pause', () => {
 test('confirmedEntry keeps pausedSince across a confirmed pause', () => {
   vi.useFakeTimers({ now: 42_000 })
   const events = [{ seq: 3, action: RecordingAction.Pause, at: 1_000 }]
-  const previous = entry({ state: state({ recording: 'Paused' }), pausedSince: 1_000, confirmed: false, recentEvents: events })
+  const previous = entry({
+    state: state({ recording: 'Paused' }),
+    pausedSince: 1_000,
+    confirmed: false,
+    recentEvents: events,
+  })
   expect(confirmedEntry(state({ recording: 'Paused' }), previous)).toEqual({
     state: state({ recording: 'Paused' }),
     confirmed: true,
@@ -119,7 +138,10 @@ test('confirmedEntry clears pausedSince when the recorder is not paused', () => 
 
 test('confirmedWrite bumps the version, confirmedEntry does not', () => {
   expect(confirmedEntry(state(), entry({ version: 7 })).version).toBe(7)
-  expect(confirmedWrite(state(), entry({ version: 7 }))).toMatchObject({ version: 8, confirmed: true })
+  expect(confirmedWrite(state(), entry({ version: 7 }))).toMatchObject({
+    version: 8,
+    confirmed: true,
+  })
   expect(confirmedWrite(state(), undefined).version).toBe(1)
 })
 
@@ -130,10 +152,18 @@ test('markUnconfirmed keeps the state, unconfirms it and bumps the version', () 
 
 test('isUnknownCallError: a validation error or a server error with 404', () => {
   const noSession = `No Audio session with correlation Id:'${ID}' was found.`
-  expect(isUnknownCallError(new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: noSession }))).toBe(true)
+  expect(
+    isUnknownCallError(
+      new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: noSession }),
+    ),
+  ).toBe(true)
   expect(isUnknownCallError(new ApiError({ kind: 'server', status: 404, errorType: 3 }))).toBe(true)
-  expect(isUnknownCallError(new ApiError({ kind: 'server', status: 200, errorType: 3 }))).toBe(false)
-  expect(isUnknownCallError(new ApiError({ kind: 'server', status: 200, errorType: 1 }))).toBe(false)
+  expect(isUnknownCallError(new ApiError({ kind: 'server', status: 200, errorType: 3 }))).toBe(
+    false,
+  )
+  expect(isUnknownCallError(new ApiError({ kind: 'server', status: 200, errorType: 1 }))).toBe(
+    false,
+  )
   expect(isUnknownCallError(new ApiError({ kind: 'http', status: 404 }))).toBe(false)
   expect(isUnknownCallError(new ApiError({ kind: 'network' }))).toBe(false)
   expect(isUnknownCallError(new Error('No Audio session'))).toBe(false)
@@ -141,7 +171,11 @@ test('isUnknownCallError: a validation error or a server error with 404', () => 
 })
 
 test('callStateKey goes from general to specific and ignores case', () => {
-  expect(callStateKey({ uccName: 'UCC-Demo', correlationId: ID.toUpperCase() })).toEqual(['recording', 'ucc-demo', ID])
+  expect(callStateKey({ uccName: 'UCC-Demo', correlationId: ID.toUpperCase() })).toEqual([
+    'recording',
+    'ucc-demo',
+    ID,
+  ])
 })
 
 test('actionName names known actions only', () => {

@@ -74,7 +74,10 @@ export function capabilitiesQuery(api: RecordingApi, uccName: string) {
   })
 }
 
-export function confirmedEntry(state: CallState, previous: CallStateEntry | undefined): CallStateEntry {
+export function confirmedEntry(
+  state: CallState,
+  previous: CallStateEntry | undefined,
+): CallStateEntry {
   return {
     state,
     confirmed: true,
@@ -85,7 +88,10 @@ export function confirmedEntry(state: CallState, previous: CallStateEntry | unde
 }
 
 /** A confirmed write that is not a GET (the POST answer): bumps the version. */
-export function confirmedWrite(state: CallState, previous: CallStateEntry | undefined): CallStateEntry {
+export function confirmedWrite(
+  state: CallState,
+  previous: CallStateEntry | undefined,
+): CallStateEntry {
   return { ...confirmedEntry(state, previous), version: (previous?.version ?? 0) + 1 }
 }
 
@@ -100,7 +106,11 @@ export function applyEvent(
     state,
     confirmed: false,
     pausedSince:
-      state.recording === 'Paused' ? (previous.state.recording === 'Paused' ? previous.pausedSince : now) : null,
+      state.recording === 'Paused'
+        ? previous.state.recording === 'Paused'
+          ? previous.pausedSince
+          : now
+        : null,
     version: previous.version + 1,
     recentEvents: [
       ...previous.recentEvents.slice(1 - RECENT_EVENTS_KEPT),
@@ -114,7 +124,11 @@ export function applyEvent(
  * against it) but not applied, and no GET: the view is already unconfirmed while the action is in
  * flight, and the POST's answer (or the GET after it) decides.
  */
-export function noteEcho(previous: CallStateEntry, action: RecordingAction | undefined, now: number): CallStateEntry {
+export function noteEcho(
+  previous: CallStateEntry,
+  action: RecordingAction | undefined,
+  now: number,
+): CallStateEntry {
   return {
     ...previous,
     version: previous.version + 1,
@@ -134,5 +148,7 @@ export function lastEventSeq(entry: CallStateEntry | undefined): number {
 }
 
 function wasPaused(previous: CallStateEntry | undefined): number | undefined {
-  return previous?.state.recording === 'Paused' && previous.pausedSince !== null ? previous.pausedSince : undefined
+  return previous?.state.recording === 'Paused' && previous.pausedSince !== null
+    ? previous.pausedSince
+    : undefined
 }

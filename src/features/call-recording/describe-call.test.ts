@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
-import type { CallState, MarkingStateName, RecordingStateName, SavingStateName } from '../../api/schemas.ts'
+import type {
+  CallState,
+  MarkingStateName,
+  RecordingStateName,
+  SavingStateName,
+} from '../../api/schemas.ts'
 import type { CallStateEntry } from './call-state-query.ts'
 import { ACTION_IDS, describeCall, type ActionId, type DescribeCallInput } from './describe-call.ts'
 
@@ -65,7 +70,9 @@ test.each<[SavingStateName, ActionId[]]>([
 })
 
 test('a confirmed view shows the state as it is, not stale', () => {
-  const view = describeCall(input({ entry: entry('Paused', 'Mark', 'Save', { pausedSince: 1_000 }) }))
+  const view = describeCall(
+    input({ entry: entry('Paused', 'Mark', 'Save', { pausedSince: 1_000 }) }),
+  )
   expect(view).toMatchObject({
     recording: 'Paused',
     marking: 'Mark',
@@ -89,7 +96,10 @@ test.each<[RecordingStateName, string]>([
 })
 
 test('pausedSince is given only while paused', () => {
-  expect(describeCall(input({ entry: entry('Started', 'None', 'None', { pausedSince: 1_000 }) })).pausedSince).toBeNull()
+  expect(
+    describeCall(input({ entry: entry('Started', 'None', 'None', { pausedSince: 1_000 }) }))
+      .pausedSince,
+  ).toBeNull()
 })
 
 test('an unknown call turns everything off, whatever the last state was', () => {
@@ -114,7 +124,9 @@ test('an unknown call turns everything off, whatever the last state was', () => 
 })
 
 test('capabilities false turn everything off, with the reason', () => {
-  const view = describeCall(input({ capabilities: { uccName: 'ucc-demo', agentCanEditRecordings: false } }))
+  const view = describeCall(
+    input({ capabilities: { uccName: 'ucc-demo', agentCanEditRecordings: false } }),
+  )
   expect(view.allowed).toEqual(noneAllowed)
   expect(view.blockedReason).toBe(
     'Agents may not change recordings in this contact center (AgentCanEditRecordings is off). Ask your administrator.',
@@ -129,7 +141,9 @@ test('capabilities not yet known turn everything off', () => {
 })
 
 test('capabilities that failed to load leave the actions on', () => {
-  expect(describeCall(input({ capabilities: undefined, capabilitiesSettled: true })).allowed.pause).toBe(true)
+  expect(
+    describeCall(input({ capabilities: undefined, capabilitiesSettled: true })).allowed.pause,
+  ).toBe(true)
 })
 
 test('while an action is in flight everything is off', () => {
@@ -159,12 +173,15 @@ test('no state yet: everything off, Unknown and stale', () => {
   expect(view.allowed).toEqual(noneAllowed)
 })
 
-test.each(['Connecting', 'Reconnecting', 'Disconnected'] as const)('stale while the hub is %s', (hubState) => {
-  const view = describeCall(input({ hubState, entry: entry('Paused') }))
-  expect(view.stale).toBe(true)
-  expect(view.indicator).toBe('unverified')
-  expect(view.recording).toBe('Paused')
-})
+test.each(['Connecting', 'Reconnecting', 'Disconnected'] as const)(
+  'stale while the hub is %s',
+  (hubState) => {
+    const view = describeCall(input({ hubState, entry: entry('Paused') }))
+    expect(view.stale).toBe(true)
+    expect(view.indicator).toBe('unverified')
+    expect(view.recording).toBe('Paused')
+  },
+)
 
 test('stale while the entry awaits its GET', () => {
   const view = describeCall(input({ entry: entry('Paused', 'None', 'None', { confirmed: false }) }))

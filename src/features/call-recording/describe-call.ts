@@ -1,14 +1,33 @@
-import type { Capabilities, MarkingStateName, RecordingStateName, SavingStateName } from '../../api/schemas.ts'
+import type {
+  Capabilities,
+  MarkingStateName,
+  RecordingStateName,
+  SavingStateName,
+} from '../../api/schemas.ts'
 import { RecordingAction } from '../../api/wire.ts'
 import type { HubState } from '../../live/live-connection.ts'
 import { isUnknownCallError, type CallStateEntry } from './call-state-query.ts'
 
-export const ACTION_IDS = ['pause', 'resume', 'mark', 'unmark', 'save', 'delete', 'start', 'stop'] as const
+export const ACTION_IDS = [
+  'pause',
+  'resume',
+  'mark',
+  'unmark',
+  'save',
+  'delete',
+  'start',
+  'stop',
+] as const
 export type ActionId = (typeof ACTION_IDS)[number]
 
 export const ACTIONS: Record<
   ActionId,
-  { action: RecordingAction; label: string; busyLabel: string; confirm?: { title: string; body: string; label: string } }
+  {
+    action: RecordingAction
+    label: string
+    busyLabel: string
+    confirm?: { title: string; body: string; label: string }
+  }
 > = {
   start: { action: RecordingAction.Start, label: 'Start', busyLabel: 'Starting…' },
   resume: { action: RecordingAction.Start, label: 'Resume', busyLabel: 'Resuming…' },
@@ -38,7 +57,8 @@ export const ACTIONS: Record<
   unmark: { action: RecordingAction.UnMark, label: 'Unmark', busyLabel: 'Unmarking…' },
 }
 
-export type IndicatorKind = 'recording' | 'paused' | 'stopped' | 'not-started' | 'unverified' | 'call-unknown'
+export type IndicatorKind =
+  'recording' | 'paused' | 'stopped' | 'not-started' | 'unverified' | 'call-unknown'
 
 export interface CallView {
   recording: RecordingStateName
@@ -109,12 +129,17 @@ function reasonActionsBlocked(
   }
   if (!input.capabilitiesSettled) return 'Checking what agents may do…'
   if (!input.entry) return 'Waiting for the recording state…'
-  if (recording === 'Unknown') return 'The recorder reported a state this panel does not know; actions are off until it reports a known one.'
+  if (recording === 'Unknown')
+    return 'The recorder reported a state this panel does not know; actions are off until it reports a known one.'
   if (input.actionInFlight) return 'Waiting for the recording service to answer…'
   return null
 }
 
-function indicatorFor(recording: RecordingStateName, stale: boolean, callUnknown: boolean): IndicatorKind {
+function indicatorFor(
+  recording: RecordingStateName,
+  stale: boolean,
+  callUnknown: boolean,
+): IndicatorKind {
   if (callUnknown) return 'call-unknown'
   if (stale) return 'unverified'
   switch (recording) {

@@ -37,7 +37,13 @@ const LOOK = {
 export const NOT_CONFIRMED_WARNING = 'recording state not confirmed — do not take card details'
 
 /** The one thing an agent must read right: is the recorder running, and is that confirmed? */
-export function RecorderIndicator({ view, pauseAlertSeconds }: { view: CallView; pauseAlertSeconds: number }) {
+export function RecorderIndicator({
+  view,
+  pauseAlertSeconds,
+}: {
+  view: CallView
+  pauseAlertSeconds: number
+}) {
   const look = LOOK[view.indicator]
   const now = useNow(view.pausedSince !== null)
   const pausedFor = view.pausedSince !== null ? now - view.pausedSince : null

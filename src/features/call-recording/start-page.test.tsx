@@ -21,7 +21,9 @@ function setup(problems: string[] = []) {
 test('the address problems it was given are shown', () => {
   setup(['"nope" is not a valid correlation id.'])
   const alert = screen.getByRole('alert')
-  expect(alert).toHaveTextContent('This address cannot be opened; nothing was sent to the recording service.')
+  expect(alert).toHaveTextContent(
+    'This address cannot be opened; nothing was sent to the recording service.',
+  )
   expect(alert).toHaveTextContent('"nope" is not a valid correlation id.')
 })
 
@@ -50,7 +52,9 @@ test('an invalid SIP URI is refused with a message and no navigation', async () 
   await user.clear(agent)
   await user.type(agent, 'agent@example.com')
   await user.click(screen.getByRole('button', { name: 'Open call' }))
-  expect(screen.getByRole('alert')).toHaveTextContent('"agent@example.com" is not a valid SIP URI (expected sip:user@domain).')
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    '"agent@example.com" is not a valid SIP URI (expected sip:user@domain).',
+  )
   expect(assign).not.toHaveBeenCalled()
 })
 
@@ -68,6 +72,8 @@ test('a valid call opens its panel, trimmed', async () => {
   await user.type(screen.getByRole('textbox', { name: 'Correlation id' }), `  ${ID} `)
   await user.keyboard('{Enter}')
   expect(assign).toHaveBeenCalledTimes(1)
-  expect(assign).toHaveBeenCalledWith(`?ucc=ucc-demo&correlationId=${ID}&agent=sip%3Aagent%40example.com`)
+  expect(assign).toHaveBeenCalledWith(
+    `?ucc=ucc-demo&correlationId=${ID}&agent=sip%3Aagent%40example.com`,
+  )
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })

@@ -33,8 +33,14 @@ export function StartPage({ uccName, agentSipUri, problems }: StartPageProps) {
       <h1 className="text-lg font-bold">Call recording</h1>
       <p className="text-sm">Open the recording controls for a call by its correlation id.</p>
       {shown.length > 0 && (
-        <div role="alert" data-testid="address-problems" className="wrap-anywhere rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50">
-          <p className="font-bold">This address cannot be opened; nothing was sent to the recording service.</p>
+        <div
+          role="alert"
+          data-testid="address-problems"
+          className="wrap-anywhere rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50"
+        >
+          <p className="font-bold">
+            This address cannot be opened; nothing was sent to the recording service.
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {shown.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -43,21 +49,49 @@ export function StartPage({ uccName, agentSipUri, problems }: StartPageProps) {
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-        <Field id={ids.call} label="Correlation id" value={form.correlationId} placeholder="1d6c6a58-6739-4f0c-98ff-0968292c8c30" onChange={(correlationId) => setForm({ ...form, correlationId })} />
-        <Field id={ids.ucc} label="Contact center (UCC)" value={form.uccName} placeholder="ucc-demo-name" onChange={(value) => setForm({ ...form, uccName: value })} />
-        <Field id={ids.agent} label="Agent SIP URI" value={form.agentSipUri} placeholder="sip:agent@domain.com" onChange={(value) => setForm({ ...form, agentSipUri: value })} />
+        <Field
+          id={ids.call}
+          label="Correlation id"
+          value={form.correlationId}
+          placeholder="1d6c6a58-6739-4f0c-98ff-0968292c8c30"
+          onChange={(correlationId) => setForm({ ...form, correlationId })}
+        />
+        <Field
+          id={ids.ucc}
+          label="Contact center (UCC)"
+          value={form.uccName}
+          placeholder="ucc-demo-name"
+          onChange={(value) => setForm({ ...form, uccName: value })}
+        />
+        <Field
+          id={ids.agent}
+          label="Agent SIP URI"
+          value={form.agentSipUri}
+          placeholder="sip:agent@domain.com"
+          onChange={(value) => setForm({ ...form, agentSipUri: value })}
+        />
         <Button type="submit" variant="primary">
           Open call
         </Button>
       </form>
       <p className="text-sm">
-        Supervisors: <a className="underline" href="?view=board">open the board of all calls</a>.
+        Supervisors:{' '}
+        <a className="underline" href="?view=board">
+          open the board of all calls
+        </a>
+        .
       </p>
     </main>
   )
 }
 
-function Field(props: { id: string; label: string; value: string; placeholder: string; onChange: (value: string) => void }) {
+function Field(props: {
+  id: string
+  label: string
+  value: string
+  placeholder: string
+  onChange: (value: string) => void
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={props.id} className="text-sm font-semibold">

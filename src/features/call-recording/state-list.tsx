@@ -2,7 +2,13 @@ import { actionName, type AnnouncedChange } from './call-state-query.ts'
 import type { CallView } from './describe-call.ts'
 
 /** The three states as the server gave them, with the test contract's attributes. */
-export function StateList({ view, lastEvent }: { view: CallView; lastEvent: AnnouncedChange | undefined }) {
+export function StateList({
+  view,
+  lastEvent,
+}: {
+  view: CallView
+  lastEvent: AnnouncedChange | undefined
+}) {
   const rows = [
     { testId: 'recording-state', label: 'Recorder', value: view.recording },
     { testId: 'marking-state', label: 'Marking', value: view.marking },
@@ -20,7 +26,11 @@ export function StateList({ view, lastEvent }: { view: CallView; lastEvent: Anno
             className="font-semibold"
           >
             {row.value}
-            {view.stale && <span className="ml-1 font-normal text-amber-800 dark:text-amber-300">(not confirmed)</span>}
+            {view.stale && (
+              <span className="ml-1 font-normal text-amber-800 dark:text-amber-300">
+                (not confirmed)
+              </span>
+            )}
           </dd>
         </div>
       ))}

@@ -80,21 +80,32 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
     mutationKey: setRecordingKey(queryKey),
     scope: { id: `set-recording:${queryKey.slice(1).join(':')}` },
     retry: false,
-    mutationFn: (action: RecordingAction) =>
-      api.setRecording({ ...call, action, requesterSipUri }),
+    mutationFn: (action: RecordingAction) => api.setRecording({ ...call, action, requesterSipUri }),
     onMutate: async () => {
       await queryClient.cancelQueries({ queryKey })
       const entry = queryClient.getQueryData<CallStateEntry>(queryKey)
       const connectedThroughout = live.getState() === 'Connected'
-      return { eventSeqBefore: lastEventSeq(entry), connectionBefore: connectedThroughout ? live.getConnectionCount() : -1 }
+      return {
+        eventSeqBefore: lastEventSeq(entry),
+        connectionBefore: connectedThroughout ? live.getConnectionCount() : -1,
+      }
     },
     onSuccess: async (state, action, context) => {
       const current = queryClient.getQueryData<CallStateEntry>(queryKey)
-      const eventsMeanwhile = (current?.recentEvents ?? []).filter((e) => e.seq > context.eventSeqBefore)
+      const eventsMeanwhile = (current?.recentEvents ?? []).filter(
+        (e) => e.seq > context.eventSeqBefore,
+      )
       // Events are a complete account of the flight only if the hub stayed connected throughout.
-      const eventsComplete = live.getState() === 'Connected' && live.getConnectionCount() === context.connectionBefore
-      if (state && eventsComplete && eventsMeanwhile.every((announced) => announced.action === action)) {
-        queryClient.setQueryData<CallStateEntry>(queryKey, (previous) => confirmedWrite(state, previous))
+      const eventsComplete =
+        live.getState() === 'Connected' && live.getConnectionCount() === context.connectionBefore
+      if (
+        state &&
+        eventsComplete &&
+        eventsMeanwhile.every((announced) => announced.action === action)
+      ) {
+        queryClient.setQueryData<CallStateEntry>(queryKey, (previous) =>
+          confirmedWrite(state, previous),
+        )
       } else {
         await queryClient.invalidateQueries({ queryKey })
       }
@@ -108,7 +119,9 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
       // That state was just read: nothing more to confirm.
       if (error instanceof ActionWithoutEffectError) return
       // The action may have taken effect (its echo was only noted): unconfirmed until re-read.
-      queryClient.setQueryData<CallStateEntry>(queryKey, (previous) => (previous ? markUnconfirmed(previous) : previous))
+      queryClient.setQueryData<CallStateEntry>(queryKey, (previous) =>
+        previous ? markUnconfirmed(previous) : previous,
+      )
       void queryClient.invalidateQueries({ queryKey })
     },
   })
@@ -127,6 +140,8 @@ export class ActionWithoutEffectError extends Error {
 function showsEffectOf(state: CallState, action: RecordingAction): boolean {
   const expected = deriveState(state, action)
   return (
-    expected.recording === state.recording && expected.marking === state.marking && expected.saving === state.saving
+    expected.recording === state.recording &&
+    expected.marking === state.marking &&
+    expected.saving === state.saving
   )
 }

@@ -60,15 +60,22 @@ export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
         </Button>
       </div>
       <p id={hintId} className="text-xs text-slate-700 dark:text-slate-300">
-        One or many, separated by spaces, commas or new lines; a paste of more than about 100 is added at once. Each is
-        looked up in the watched contact centers in turn.
+        One or many, separated by spaces, commas or new lines; a paste of more than about 100 is
+        added at once. Each is looked up in the watched contact centers in turn.
       </p>
       <p role="status" data-testid="add-ids-status" className="text-xs">
-        {added !== null && (added === 1 ? 'Added 1 id.' : `Added ${added.toLocaleString('en')} ids.`)}
+        {added !== null &&
+          (added === 1 ? 'Added 1 id.' : `Added ${added.toLocaleString('en')} ids.`)}
       </p>
       {invalid.length > 0 && (
-        <div role="alert" data-testid="paste-problems" className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50">
-          <p className="font-semibold">Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):</p>
+        <div
+          role="alert"
+          data-testid="paste-problems"
+          className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50"
+        >
+          <p className="font-semibold">
+            Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):
+          </p>
           <ul className="list-disc pl-5 font-mono break-all">
             {invalid.slice(0, INVALID_SHOWN).map((value) => (
               <li key={value}>{value}</li>
@@ -82,7 +89,15 @@ export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
 }
 
 /** Added ids not placed yet: being looked up, or known in none of the watched UCCs. */
-export function Lookups({ lookups, uccNames, onDismiss }: { lookups: readonly Lookup[]; uccNames: readonly string[]; onDismiss: (id: string) => void }) {
+export function Lookups({
+  lookups,
+  uccNames,
+  onDismiss,
+}: {
+  lookups: readonly Lookup[]
+  uccNames: readonly string[]
+  onDismiss: (id: string) => void
+}) {
   if (lookups.length === 0) return null
   const checking = lookups.filter((lookup) => lookup.status === 'checking')
   const notFound = lookups.filter((lookup) => lookup.status === 'not-found')
@@ -90,24 +105,39 @@ export function Lookups({ lookups, uccNames, onDismiss }: { lookups: readonly Lo
     <div className="flex flex-col gap-1 text-sm">
       {checking.length > 0 && (
         <p role="status" data-testid="lookups-checking">
-          Looking up {checking.length} added {checking.length === 1 ? 'call' : 'calls'} in {uccNames.join(', ')}…
+          Looking up {checking.length} added {checking.length === 1 ? 'call' : 'calls'} in{' '}
+          {uccNames.join(', ')}…
           {checking.some((lookup) => lookup.error) && (
             <span className="ml-1 text-amber-800 dark:text-amber-300">
-              Some reads failed and are retried: {checking.find((lookup) => lookup.error)?.error?.message}
+              Some reads failed and are retried:{' '}
+              {checking.find((lookup) => lookup.error)?.error?.message}
             </span>
           )}
         </p>
       )}
       {notFound.length > 0 && (
-        <div data-testid="lookups-not-found" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+        <div
+          data-testid="lookups-not-found"
+          className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+        >
           <p className="font-semibold">
-            Not known in {uccNames.length === 1 ? uccNames[0] : `any of ${uccNames.join(', ')}`}: the call may have ended, or the id may be wrong.
+            Not known in {uccNames.length === 1 ? uccNames[0] : `any of ${uccNames.join(', ')}`}:
+            the call may have ended, or the id may be wrong.
           </p>
           <ul className="mt-1 flex flex-col gap-1">
             {notFound.map((lookup) => (
-              <li key={lookup.correlationId} data-testid="lookup-not-found" data-correlation-id={lookup.correlationId} className="flex items-center gap-2">
+              <li
+                key={lookup.correlationId}
+                data-testid="lookup-not-found"
+                data-correlation-id={lookup.correlationId}
+                className="flex items-center gap-2"
+              >
                 <span className="font-mono">{lookup.correlationId}</span>
-                <Button compact onClick={() => onDismiss(lookup.correlationId)} aria-label={`Dismiss ${lookup.correlationId}`}>
+                <Button
+                  compact
+                  onClick={() => onDismiss(lookup.correlationId)}
+                  aria-label={`Dismiss ${lookup.correlationId}`}
+                >
                   Dismiss
                 </Button>
               </li>

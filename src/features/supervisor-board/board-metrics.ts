@@ -22,4 +22,3 @@ declare global {
 export function createBoardMetrics(): BoardMetrics {
   return { eventsReceived: 0, eventsApplied: 0, getsSent: 0, eventToRowMs: [] }
 }
-

@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest'
-import { countRows, isAlerting, pageTitle, parseIdList, selectRows, shortId, type RowQuery } from './board-rows.ts'
+import {
+  countRows,
+  isAlerting,
+  pageTitle,
+  parseIdList,
+  selectRows,
+  shortId,
+  type RowQuery,
+} from './board-rows.ts'
 import type { BoardCall } from './board-store.ts'
 
 const NOW = 1_800_000_000_000
@@ -33,7 +41,13 @@ function paused(n: number, forMs: number, overrides: Partial<BoardCall> = {}): B
   return call(n, { recording: 'Paused', pausedSince: NOW - forMs, ...overrides })
 }
 
-const QUERY: RowQuery = { filter: 'all', search: '', sort: 'paused-longest', now: NOW, pauseAlertMs: LIMIT }
+const QUERY: RowQuery = {
+  filter: 'all',
+  search: '',
+  sort: 'paused-longest',
+  now: NOW,
+  pauseAlertMs: LIMIT,
+}
 
 function ids(rows: BoardCall[]): number[] {
   return rows.map((row) => Number(row.correlationId[7]))
@@ -48,7 +62,13 @@ test('a call alerts once paused for longer than the limit, not at the limit', ()
 })
 
 test('by default paused calls come first, the longest pause on top, then the newest activity', () => {
-  const rows = [call(1), paused(2, 5_000), call(3, { lastActivityAt: NOW }), paused(4, 60_000), paused(5, 5_000, { endedAt: NOW })]
+  const rows = [
+    call(1),
+    paused(2, 5_000),
+    call(3, { lastActivityAt: NOW }),
+    paused(4, 60_000),
+    paused(5, 5_000, { endedAt: NOW }),
+  ]
   expect(ids(selectRows(rows, QUERY))).toEqual([4, 2, 3, 1, 5])
 })
 
@@ -58,7 +78,13 @@ test('newest activity first ignores pauses', () => {
 })
 
 test('the filters: paused, paused too long, marked', () => {
-  const rows = [call(1), paused(2, 5_000), paused(3, LIMIT + 5_000), call(4, { marking: 'Mark' }), paused(5, LIMIT * 2, { endedAt: NOW })]
+  const rows = [
+    call(1),
+    paused(2, 5_000),
+    paused(3, LIMIT + 5_000),
+    call(4, { marking: 'Mark' }),
+    paused(5, LIMIT * 2, { endedAt: NOW }),
+  ]
   expect(ids(selectRows(rows, { ...QUERY, filter: 'paused' }))).toEqual([3, 2])
   expect(ids(selectRows(rows, { ...QUERY, filter: 'alert' }))).toEqual([3])
   expect(ids(selectRows(rows, { ...QUERY, filter: 'marked' }))).toEqual([4])
@@ -66,11 +92,18 @@ test('the filters: paused, paused too long, marked', () => {
 })
 
 test('search matches part of the correlation id, in any casing, not the UCC', () => {
-  const rows = [call(1), call(2), call(3, { uccName: 'ucc-00000002', key: 'ucc-00000002|00000003-0000-4000-8000-000000000003' })]
+  const rows = [
+    call(1),
+    call(2),
+    call(3, { uccName: 'ucc-00000002', key: 'ucc-00000002|00000003-0000-4000-8000-000000000003' }),
+  ]
   expect(ids(selectRows(rows, { ...QUERY, search: ' 00000002-0000 ' }))).toEqual([2])
   expect(ids(selectRows(rows, { ...QUERY, search: '00000000001' }))).toEqual([1])
   expect(ids(selectRows(rows, { ...QUERY, search: '4000-8000' }))).toHaveLength(3)
-  const upper = call(10, { correlationId: 'ABCDEF01-0000-4000-8000-000000000000', key: 'ucc-a|abcdef01-0000-4000-8000-000000000000' })
+  const upper = call(10, {
+    correlationId: 'ABCDEF01-0000-4000-8000-000000000000',
+    key: 'ucc-a|abcdef01-0000-4000-8000-000000000000',
+  })
   expect(selectRows([upper], { ...QUERY, search: 'cDeF01' })).toEqual([upper])
   expect(ids(selectRows(rows, { ...QUERY, search: 'ucc' }))).toEqual([])
 })
@@ -81,7 +114,12 @@ test('filters and search combine', () => {
 })
 
 test('the counts for the filter buttons', () => {
-  const rows = [call(1), paused(2, 5_000, { marking: 'Mark' }), paused(3, LIMIT + 1), call(4, { marking: 'Mark' })]
+  const rows = [
+    call(1),
+    paused(2, 5_000, { marking: 'Mark' }),
+    paused(3, LIMIT + 1),
+    call(4, { marking: 'Mark' }),
+  ]
   expect(countRows(rows, NOW, LIMIT)).toEqual({ all: 4, paused: 2, alert: 1, marked: 2 })
 })
 
@@ -102,7 +140,9 @@ test('short ids and the page title', () => {
 })
 
 test('a board beyond the packed sort size sorts the same way', () => {
-  const many = Array.from({ length: 2 ** 17 + 1 }, (_, i) => call(1, { key: `k${i}`, lastActivityAt: NOW - 10_000 - i }))
+  const many = Array.from({ length: 2 ** 17 + 1 }, (_, i) =>
+    call(1, { key: `k${i}`, lastActivityAt: NOW - 10_000 - i }),
+  )
   many.push(paused(2, 5_000), paused(3, 60_000), call(4, { lastActivityAt: NOW }))
   expect(ids(selectRows(many, QUERY).slice(0, 4))).toEqual([3, 2, 4, 1])
   expect(ids(selectRows(many, { ...QUERY, sort: 'newest-activity' }).slice(0, 2))).toEqual([4, 2])

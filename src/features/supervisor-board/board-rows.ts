@@ -19,7 +19,10 @@ export interface RowQuery {
 /** Paused for longer than the limit, by what the board knows (an ended call never alerts). */
 export function isAlerting(call: BoardCall, now: number, pauseAlertMs: number): boolean {
   return (
-    call.endedAt === null && call.recording === 'Paused' && call.pausedSince !== null && now - call.pausedSince > pauseAlertMs
+    call.endedAt === null &&
+    call.recording === 'Paused' &&
+    call.pausedSince !== null &&
+    now - call.pausedSince > pauseAlertMs
   )
 }
 
@@ -27,7 +30,12 @@ export function isPaused(call: BoardCall): boolean {
   return call.endedAt === null && call.recording === 'Paused'
 }
 
-export function matchesFilter(call: BoardCall, filter: BoardFilter, now: number, pauseAlertMs: number): boolean {
+export function matchesFilter(
+  call: BoardCall,
+  filter: BoardFilter,
+  now: number,
+  pauseAlertMs: number,
+): boolean {
   switch (filter) {
     case 'all':
       return true
@@ -70,7 +78,10 @@ export function selectRows(calls: readonly BoardCall[], query: RowQuery): BoardC
     const call = picked[i]!
     const paused = query.sort === 'paused-longest' && isPaused(call) && call.pausedSince !== null
     const group = paused ? 0 : 1
-    const time = Math.min(TIME_SPAN - 1, paused ? call.pausedSince! - oldest : newest - call.lastActivityAt)
+    const time = Math.min(
+      TIME_SPAN - 1,
+      paused ? call.pausedSince! - oldest : newest - call.lastActivityAt,
+    )
     packed[i] = (group * TIME_SPAN + time) * MAX_PACKED_ROWS + i
   }
   packed.sort()
@@ -102,7 +113,11 @@ export interface FilterCounts {
   marked: number
 }
 
-export function countRows(calls: readonly BoardCall[], now: number, pauseAlertMs: number): FilterCounts {
+export function countRows(
+  calls: readonly BoardCall[],
+  now: number,
+  pauseAlertMs: number,
+): FilterCounts {
   const counts: FilterCounts = { all: calls.length, paused: 0, alert: 0, marked: 0 }
   for (const call of calls) {
     if (isPaused(call)) counts.paused += 1

@@ -40,11 +40,23 @@ function id(n: number): string {
 }
 
 function state(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
-  return { uccName: UCC_A, correlationId: ID, recording, marking: 'None', saving: 'None', ...overrides }
+  return {
+    uccName: UCC_A,
+    correlationId: ID,
+    recording,
+    marking: 'None',
+    saving: 'None',
+    ...overrides,
+  }
 }
 
 function noSession(correlationId = ID) {
-  return new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: `No Audio session with correlation Id:'${correlationId}' was found.` })
+  return new ApiError({
+    kind: 'server',
+    status: 200,
+    errorType: 2,
+    serverMessage: `No Audio session with correlation Id:'${correlationId}' was found.`,
+  })
 }
 
 function memoryWatchList(initial: string[] = []): WatchList & { saved: string[][] } {
@@ -79,7 +91,9 @@ function setup(options: Partial<BoardStoreOptions> = {}) {
       posts.push({ ...call, input })
       return call.promise
     }),
-    getCapabilities: vi.fn((uccName: string): Promise<Capabilities> => Promise.resolve({ uccName, agentCanEditRecordings: true })),
+    getCapabilities: vi.fn((uccName: string): Promise<Capabilities> =>
+      Promise.resolve({ uccName, agentCanEditRecordings: true }),
+    ),
   }
   const metrics = createBoardMetrics()
   let perf = 0
@@ -101,11 +115,16 @@ function setup(options: Partial<BoardStoreOptions> = {}) {
     setPerf: (value: number) => (perf = value),
     /** Events are applied on the next animation frame. */
     frame: () => vi.advanceTimersToNextFrame(),
-    call: (key = callKey(UCC_A, ID)): BoardCall | undefined => store.getSnapshot().calls.find((c) => c.key === key),
+    call: (key = callKey(UCC_A, ID)): BoardCall | undefined =>
+      store.getSnapshot().calls.find((c) => c.key === key),
   }
 }
 
-function event(action: RecordingAction | undefined, correlationId = ID, uccName = UCC_A): RecordingEvent {
+function event(
+  action: RecordingAction | undefined,
+  correlationId = ID,
+  uccName = UCC_A,
+): RecordingEvent {
   return { uccName, correlationId, action }
 }
 
@@ -158,7 +177,9 @@ test('events for UCCs that are not watched are ignored; the UCC matches in any c
   store.receiveEvent(event(RecordingAction.Pause, id(1), 'ucc-other'))
   store.receiveEvent(event(RecordingAction.Pause, ID.toUpperCase(), 'UCC-A'))
   frame()
-  expect(store.getSnapshot().calls.map((c) => [c.key, c.uccName, c.correlationId])).toEqual([[`${UCC_A}|${ID}`, UCC_A, ID.toUpperCase()]])
+  expect(store.getSnapshot().calls.map((c) => [c.key, c.uccName, c.correlationId])).toEqual([
+    [`${UCC_A}|${ID}`, UCC_A, ID.toUpperCase()],
+  ])
   expect(metrics).toMatchObject({ eventsReceived: 2, eventsApplied: 1 })
 })
 
@@ -172,7 +193,13 @@ test('a repeated pause keeps when it started; a start ends it; marks and saves c
   store.receiveEvent(event(RecordingAction.Mark))
   store.receiveEvent(event(RecordingAction.Save))
   frame()
-  expect(call()).toMatchObject({ recording: 'Paused', pausedSince: pausedAt, marking: 'Mark', saving: 'Save', eventSeq: 4 })
+  expect(call()).toMatchObject({
+    recording: 'Paused',
+    pausedSince: pausedAt,
+    marking: 'Mark',
+    saving: 'Save',
+    eventSeq: 4,
+  })
   store.receiveEvent(event(RecordingAction.Start))
   frame()
   expect(call()).toMatchObject({ recording: 'Started', pausedSince: null, marking: 'Mark' })
@@ -227,7 +254,13 @@ test('a GET replaces the derived state and confirms it', async () => {
   await settle()
   expect(call()).toMatchObject({ confirmed: false }) // published on the next frame
   frame()
-  expect(call()).toMatchObject({ recording: 'Started', marking: 'Mark', saving: 'None', confirmed: true, pausedSince: null })
+  expect(call()).toMatchObject({
+    recording: 'Started',
+    marking: 'Mark',
+    saving: 'None',
+    confirmed: true,
+    pausedSince: null,
+  })
 })
 
 test('a GET that started before a newer event is not trusted; the call is read again later', async () => {
@@ -256,7 +289,12 @@ test('a pause found by a read is timed from then, and marked as not exact', asyn
   await settle()
   const readAt = Date.now()
   frame()
-  expect(call()).toMatchObject({ recording: 'Paused', confirmed: true, pausedSince: readAt, pausedSinceExact: false })
+  expect(call()).toMatchObject({
+    recording: 'Paused',
+    confirmed: true,
+    pausedSince: readAt,
+    pausedSinceExact: false,
+  })
 })
 
 test('a failed read keeps the state, marks the read failed and tries again after the interval', async () => {
@@ -267,7 +305,11 @@ test('a failed read keeps the state, marks the read failed and tries again after
   nthGet(gets, 0).reject(new ApiError({ kind: 'http', status: 503 }))
   await settle()
   frame()
-  expect(call()).toMatchObject({ recording: 'Paused', confirmed: false, readError: expect.objectContaining({ status: 503 }) })
+  expect(call()).toMatchObject({
+    recording: 'Paused',
+    confirmed: false,
+    readError: expect.objectContaining({ status: 503 }),
+  })
   await vi.advanceTimersByTimeAsync(sentAt + 4_999 - Date.now())
   expect(gets).toHaveLength(1)
   await vi.advanceTimersByTimeAsync(1)
@@ -474,7 +516,9 @@ test('an added id is tried in each watched UCC until one knows it', async () => 
   const { store, frame, call, gets } = setup({ watchList })
   store.addIds([ID])
   frame()
-  expect(store.getSnapshot().lookups).toEqual([{ correlationId: ID, status: 'checking', tried: [], error: null }])
+  expect(store.getSnapshot().lookups).toEqual([
+    { correlationId: ID, status: 'checking', tried: [], error: null },
+  ])
   expect(watchList.saved).toEqual([[ID]])
   expect(nthGet(gets, 0)).toMatchObject({ uccName: UCC_A, correlationId: ID })
   nthGet(gets, 0).reject(noSession())
@@ -484,7 +528,13 @@ test('an added id is tried in each watched UCC until one knows it', async () => 
   await settle()
   frame()
   expect(store.getSnapshot().lookups).toEqual([])
-  expect(call(callKey(UCC_B, ID))).toMatchObject({ uccName: UCC_B, recording: 'Paused', marking: 'None', confirmed: true, lastEvent: null })
+  expect(call(callKey(UCC_B, ID))).toMatchObject({
+    uccName: UCC_B,
+    recording: 'Paused',
+    marking: 'None',
+    confirmed: true,
+    lastEvent: null,
+  })
 })
 
 test('an added id no watched UCC knows is reported, and dropped from the saved list', async () => {
@@ -496,7 +546,9 @@ test('an added id no watched UCC knows is reported, and dropped from the saved l
   nthGet(gets, 1).reject(noSession())
   await settle()
   frame()
-  expect(store.getSnapshot().lookups).toEqual([{ correlationId: ID, status: 'not-found', tried: [UCC_A, UCC_B], error: null }])
+  expect(store.getSnapshot().lookups).toEqual([
+    { correlationId: ID, status: 'not-found', tried: [UCC_A, UCC_B], error: null },
+  ])
   expect(watchList.saved.at(-1)).toEqual([])
   expect(store.getSnapshot().calls).toEqual([])
   store.dismissLookup(ID)
@@ -533,7 +585,12 @@ test('a resume is sent as the supervisor; a full answer with no other event mean
   const sent = store.sendAction(callKey(UCC_A, ID), RecordingAction.Start, SUPERVISOR)
   frame()
   expect(call()?.actionInFlight).toBe(RecordingAction.Start)
-  expect(posts[0]?.input).toEqual({ uccName: UCC_A, correlationId: ID, action: RecordingAction.Start, requesterSipUri: SUPERVISOR })
+  expect(posts[0]?.input).toEqual({
+    uccName: UCC_A,
+    correlationId: ID,
+    action: RecordingAction.Start,
+    requesterSipUri: SUPERVISOR,
+  })
   // The service's own event for this action arrives before the answer.
   store.receiveEvent(event(RecordingAction.Start))
   frame()
@@ -567,7 +624,12 @@ test('a failed action is not repeated: the error is passed on and the state read
   await settle()
   frame()
   const sent = store.sendAction(callKey(UCC_A, ID), RecordingAction.Start, SUPERVISOR)
-  const refused = new ApiError({ kind: 'server', status: 200, errorType: 3, serverMessage: 'Recorder busy.' })
+  const refused = new ApiError({
+    kind: 'server',
+    status: 200,
+    errorType: 3,
+    serverMessage: 'Recorder busy.',
+  })
   posts[0]?.reject(refused)
   await expect(sent).rejects.toBe(refused)
   frame()
@@ -592,7 +654,12 @@ test('capabilities are read once per watched UCC', async () => {
   await settle()
   frame()
   expect(api.getCapabilities.mock.calls.map(([ucc]) => ucc)).toEqual([UCC_A, UCC_B])
-  expect(store.getSnapshot().canEdit).toEqual(new Map([[UCC_A, true], [UCC_B, true]]))
+  expect(store.getSnapshot().canEdit).toEqual(
+    new Map([
+      [UCC_A, true],
+      [UCC_B, true],
+    ]),
+  )
 })
 
 test('the benchmark counters: events received and applied, GETs sent, event-to-commit times', () => {
@@ -606,7 +673,12 @@ test('the benchmark counters: events received and applied, GETs sent, event-to-c
   setPerf(120)
   store.noteCommitted()
   store.noteCommitted()
-  expect(metrics).toEqual({ eventsReceived: 3, eventsApplied: 2, getsSent: 2, eventToRowMs: [20, 16] })
+  expect(metrics).toEqual({
+    eventsReceived: 3,
+    eventsApplied: 2,
+    getsSent: 2,
+    eventToRowMs: [20, 16],
+  })
 })
 
 test('an added id keeps its spelling in requests; an event in another case is the same call', async () => {

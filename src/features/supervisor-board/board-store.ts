@@ -1,7 +1,12 @@
 import { ApiError, isApiError } from '../../api/api-error.ts'
 import { deriveState, isUnknownCallError } from '../../api/call-state.ts'
 import type { RecordingApi } from '../../api/recording-api.ts'
-import type { CallState, MarkingStateName, RecordingStateName, SavingStateName } from '../../api/schemas.ts'
+import type {
+  CallState,
+  MarkingStateName,
+  RecordingStateName,
+  SavingStateName,
+} from '../../api/schemas.ts'
 import type { RecordingAction } from '../../api/wire.ts'
 import type { RecordingEvent } from '../../live/parse-event.ts'
 import type { BoardMetrics } from './board-metrics.ts'
@@ -170,7 +175,14 @@ export class BoardStore {
   private capabilityErrors: BoardSnapshot['capabilityErrors'] = []
   private capabilitiesAsked = false
   private readonly capabilityTimers = new Set<ReturnType<typeof setTimeout>>()
-  private snapshot: BoardSnapshot = { version: 0, calls: [], lookups: [], events: [], canEdit: new Map(), capabilityErrors: [] }
+  private snapshot: BoardSnapshot = {
+    version: 0,
+    calls: [],
+    lookups: [],
+    events: [],
+    canEdit: new Map(),
+    capabilityErrors: [],
+  }
   private readonly listeners = new Set<() => void>()
 
   constructor(options: BoardStoreOptions) {
@@ -302,7 +314,12 @@ export class BoardStore {
     this.markDirty()
     let answer: CallState | undefined
     try {
-      answer = await this.api.setRecording({ uccName: call.uccName, correlationId: call.correlationId, action, requesterSipUri })
+      answer = await this.api.setRecording({
+        uccName: call.uccName,
+        correlationId: call.correlationId,
+        action,
+        requesterSipUri,
+      })
     } catch (error) {
       this.afterAction(key, undefined)
       throw error
@@ -370,7 +387,8 @@ export class BoardStore {
     const key = callKey(uccName, correlationId)
     const previous = this.calls.get(key) ?? newCall(key, uccName, correlationId, now)
     const derived = deriveState(stateOf(previous), event.action)
-    const stillPaused = previous.recording === 'Paused' && previous.pausedSince !== null && previous.endedAt === null
+    const stillPaused =
+      previous.recording === 'Paused' && previous.pausedSince !== null && previous.endedAt === null
     const paused = derived.recording === 'Paused'
     const call: BoardCall = {
       ...previous,
@@ -413,7 +431,13 @@ export class BoardStore {
       this.needsConfirm.delete(key)
       this.forced.delete(key)
     } else {
-      this.calls.set(key, { ...call, confirmed: false, version: call.version + 1, actionInFlight: null, lastActivityAt: now })
+      this.calls.set(key, {
+        ...call,
+        confirmed: false,
+        version: call.version + 1,
+        actionInFlight: null,
+        lastActivityAt: now,
+      })
       this.requestConfirm(key)
       this.forced.add(key)
     }
@@ -443,7 +467,10 @@ export class BoardStore {
       if (!call || !meta || meta.inFlight || call.endedAt !== null) continue
       const dueAt = meta.needsConfirm
         ? meta.lastGetAt + this.minGetIntervalMs
-        : Math.max(meta.lastConfirmedAt + this.recheckVisibleMs, meta.lastGetAt + this.minGetIntervalMs)
+        : Math.max(
+            meta.lastConfirmedAt + this.recheckVisibleMs,
+            meta.lastGetAt + this.minGetIntervalMs,
+          )
       if (dueAt <= now) this.startRead(key, now)
       else wakeAt = Math.min(wakeAt, dueAt)
     }
@@ -460,7 +487,10 @@ export class BoardStore {
       for (const key of this.needsConfirm) {
         if (full()) break
         if (this.tokens < 1) {
-          wakeAt = Math.min(wakeAt, now + Math.ceil(((1 - this.tokens) * 1000) / this.backgroundRate))
+          wakeAt = Math.min(
+            wakeAt,
+            now + Math.ceil(((1 - this.tokens) * 1000) / this.backgroundRate),
+          )
           break
         }
         const meta = this.metaOf(key)
@@ -483,15 +513,21 @@ export class BoardStore {
     clearTimeout(this.pumpTimer)
     this.pumpTimerAt = at
     if (at === Infinity) return
-    this.pumpTimer = setTimeout(() => {
-      this.pumpTimerAt = Infinity
-      this.pump()
-    }, Math.max(0, at - this.now()))
+    this.pumpTimer = setTimeout(
+      () => {
+        this.pumpTimerAt = Infinity
+        this.pump()
+      },
+      Math.max(0, at - this.now()),
+    )
   }
 
   private refillTokens(now: number): void {
     const capacity = Math.max(1, this.backgroundRate)
-    this.tokens = Math.min(capacity, this.tokens + ((now - this.tokensAt) * this.backgroundRate) / 1000)
+    this.tokens = Math.min(
+      capacity,
+      this.tokens + ((now - this.tokensAt) * this.backgroundRate) / 1000,
+    )
     this.tokensAt = now
   }
 
@@ -515,7 +551,13 @@ export class BoardStore {
     )
   }
 
-  private onRead(key: string, controller: AbortController, version: number, state: CallState | undefined, error: unknown): void {
+  private onRead(
+    key: string,
+    controller: AbortController,
+    version: number,
+    state: CallState | undefined,
+    error: unknown,
+  ): void {
     const meta = this.meta.get(key)
     if (!meta || meta.inFlight !== controller) return // aborted: counted already
     meta.inFlight = null
@@ -553,9 +595,14 @@ export class BoardStore {
     if (this.uccNames.length === 0) return
     for (const id of ids) {
       const lower = id.toLowerCase()
-      if (this.lookups.has(lower) || this.uccNames.some((ucc) => this.calls.has(callKey(ucc, id)))) continue
+      if (this.lookups.has(lower) || this.uccNames.some((ucc) => this.calls.has(callKey(ucc, id))))
+        continue
       this.lookups.set(lower, { correlationId: id, status: 'checking', tried: [], error: null })
-      this.lookupMeta.set(lower, { remaining: [...this.uccNames], inFlight: null, retryAt: -Infinity })
+      this.lookupMeta.set(lower, {
+        remaining: [...this.uccNames],
+        inFlight: null,
+        retryAt: -Infinity,
+      })
     }
   }
 
@@ -583,7 +630,14 @@ export class BoardStore {
     )
   }
 
-  private onLookup(lower: string, meta: LookupMeta, uccName: string, state: CallState | undefined, error: unknown, startedAt: number): void {
+  private onLookup(
+    lower: string,
+    meta: LookupMeta,
+    uccName: string,
+    state: CallState | undefined,
+    error: unknown,
+    startedAt: number,
+  ): void {
     const lookup = this.lookups.get(lower)
     if (!lookup) return
     const id = lookup.correlationId
@@ -643,7 +697,10 @@ export class BoardStore {
           this.capabilityTimers.add(timer)
           return
         }
-        this.capabilityErrors = [...this.capabilityErrors.filter((entry) => entry.uccName !== uccName), { uccName, error: apiError }]
+        this.capabilityErrors = [
+          ...this.capabilityErrors.filter((entry) => entry.uccName !== uccName),
+          { uccName, error: apiError },
+        ]
         this.markDirty()
       },
     )
@@ -655,9 +712,13 @@ export class BoardStore {
     if (!this.running) return
     clearTimeout(this.sweepTimer)
     let first = Infinity
-    for (const call of this.calls.values()) if (call.endedAt !== null) first = Math.min(first, call.endedAt)
+    for (const call of this.calls.values())
+      if (call.endedAt !== null) first = Math.min(first, call.endedAt)
     if (first === Infinity) return
-    this.sweepTimer = setTimeout(() => this.sweep(), Math.max(0, first + this.endedLingerMs - this.now()))
+    this.sweepTimer = setTimeout(
+      () => this.sweep(),
+      Math.max(0, first + this.endedLingerMs - this.now()),
+    )
   }
 
   private sweep(): void {
@@ -688,7 +749,13 @@ export class BoardStore {
   private metaOf(key: string): CallMeta {
     let meta = this.meta.get(key)
     if (!meta) {
-      meta = { needsConfirm: false, lastGetAt: -Infinity, lastConfirmedAt: -Infinity, inFlight: null, recent: [] }
+      meta = {
+        needsConfirm: false,
+        lastGetAt: -Infinity,
+        lastConfirmedAt: -Infinity,
+        inFlight: null,
+        recent: [],
+      }
       this.meta.set(key, meta)
     }
     return meta
@@ -749,7 +816,10 @@ export class BoardStore {
       }
       return
     }
-    this.log = [...this.pendingLog, ...this.log.slice(0, this.eventLogSize - this.pendingLog.length)]
+    this.log = [
+      ...this.pendingLog,
+      ...this.log.slice(0, this.eventLogSize - this.pendingLog.length),
+    ]
     this.pendingLog = []
     this.logPublishedAt = now
   }
@@ -804,5 +874,10 @@ function withReadState(call: BoardCall, state: CallState, now: number): BoardCal
 }
 
 function asApiError(error: unknown): ApiError {
-  return isApiError(error) ? error : new ApiError({ kind: 'network', serverMessage: error instanceof Error ? error.message : undefined })
+  return isApiError(error)
+    ? error
+    : new ApiError({
+        kind: 'network',
+        serverMessage: error instanceof Error ? error.message : undefined,
+      })
 }

@@ -36,7 +36,14 @@ function id(n: number): string {
 }
 
 function state(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
-  return { uccName: UCC, correlationId: ID, recording, marking: 'None', saving: 'None', ...overrides }
+  return {
+    uccName: UCC,
+    correlationId: ID,
+    recording,
+    marking: 'None',
+    saving: 'None',
+    ...overrides,
+  }
 }
 
 async function setup(props: Partial<SupervisorBoardProps> = {}) {
@@ -46,7 +53,10 @@ async function setup(props: Partial<SupervisorBoardProps> = {}) {
   vi.stubGlobal('jest', { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) })
   localStorage.clear()
   // jsdom lays nothing out: the table's scroll box gets a height so that the virtualiser renders rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get: () => 600,
+  })
   onTestFinished(() => {
     delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
     vi.unstubAllGlobals()
@@ -63,7 +73,9 @@ async function setup(props: Partial<SupervisorBoardProps> = {}) {
       gets.push({ ...call, uccName, correlationId })
       return call.promise
     }),
-    getCapabilities: vi.fn((uccName: string, _signal?: AbortSignal) => Promise.resolve({ uccName, agentCanEditRecordings: true })),
+    getCapabilities: vi.fn((uccName: string, _signal?: AbortSignal) =>
+      Promise.resolve({ uccName, agentCanEditRecordings: true }),
+    ),
     setRecording: vi.fn((input: SetRecordingInput, _signal?: AbortSignal) => {
       const call = deferred<CallState | undefined>()
       posts.push({ ...call, input })
@@ -98,7 +110,11 @@ async function setup(props: Partial<SupervisorBoardProps> = {}) {
   /** A hub event, applied on the next frame. */
   function emit(action: RecordingAction, correlationId = ID, uccName = UCC) {
     act(() => {
-      hub.emit(RECORDING_STATE_CHANGED_EVENT, { UccName: uccName, CorrelationId: correlationId, StateAction: action })
+      hub.emit(RECORDING_STATE_CHANGED_EVENT, {
+        UccName: uccName,
+        CorrelationId: correlationId,
+        StateAction: action,
+      })
       vi.advanceTimersToNextFrame()
     })
   }
@@ -119,7 +135,9 @@ async function setup(props: Partial<SupervisorBoardProps> = {}) {
 }
 
 function row(correlationId = ID) {
-  const found = screen.getAllByTestId('call-row').find((element) => element.dataset.correlationId === correlationId)
+  const found = screen
+    .getAllByTestId('call-row')
+    .find((element) => element.dataset.correlationId === correlationId)
   if (!found) throw new Error(`no row for ${correlationId}`)
   return found
 }
@@ -195,7 +213,12 @@ test('resume asks first, warning about card details; confirmed, it sends Start a
   await user.click(within(row()).getByTestId('row-resume'))
   await user.click(within(screen.getByRole('dialog')).getByTestId('confirm'))
   expect(api.setRecording).toHaveBeenCalledTimes(1)
-  expect(posts[0]?.input).toEqual({ uccName: UCC, correlationId: ID, action: RecordingAction.Start, requesterSipUri: SUPERVISOR })
+  expect(posts[0]?.input).toEqual({
+    uccName: UCC,
+    correlationId: ID,
+    action: RecordingAction.Start,
+    requesterSipUri: SUPERVISOR,
+  })
   act(() => vi.advanceTimersToNextFrame())
   expect(within(row()).getByTestId('row-resume')).toBeDisabled()
   // The service may already have applied it: nothing is confirmed while the answer is awaited.
@@ -219,7 +242,14 @@ test('a refused mark shows the service message verbatim, and the call is read ag
   await user.click(within(row()).getByTestId('row-mark'))
   expect(posts[0]?.input.action).toBe(RecordingAction.Mark)
   await act(async () => {
-    posts[0]?.reject(new ApiError({ kind: 'server', status: 200, errorType: 3, serverMessage: '<b>Recorder busy</b>' }))
+    posts[0]?.reject(
+      new ApiError({
+        kind: 'server',
+        status: 200,
+        errorType: 3,
+        serverMessage: '<b>Recorder busy</b>',
+      }),
+    )
     await vi.advanceTimersByTimeAsync(0)
     vi.advanceTimersToNextFrame()
   })
@@ -266,16 +296,23 @@ test('pasted ids: invalid ones are reported, valid ones looked up and shown, unk
     [UCC, ID],
     [UCC, id(9)],
   ])
-  expect(screen.getByTestId('lookups-checking')).toHaveTextContent('Looking up 2 added calls in ucc-demo')
+  expect(screen.getByTestId('lookups-checking')).toHaveTextContent(
+    'Looking up 2 added calls in ucc-demo',
+  )
 
   await answer(0, state('Paused'))
   expect(within(row()).getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
   expect(within(row()).getByTestId('recording-state')).not.toHaveAttribute('data-stale')
 
-  await answer(1, new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: 'No Audio session.' }))
+  await answer(
+    1,
+    new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: 'No Audio session.' }),
+  )
   expect(screen.getByTestId('lookups-not-found')).toHaveTextContent(`Not known in ${UCC}`)
   expect(screen.getByTestId('lookups-not-found')).toHaveTextContent(id(9))
-  expect(JSON.parse(localStorage.getItem(`recording-board.watch-list:${UCC}`) ?? 'null')).toEqual([ID])
+  expect(JSON.parse(localStorage.getItem(`recording-board.watch-list:${UCC}`) ?? 'null')).toEqual([
+    ID,
+  ])
 })
 
 test('a paste of many ids is added at once and not kept in the box', async () => {

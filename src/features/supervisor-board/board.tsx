@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { useRecordingApi } from '../../api/api-context.tsx'
 import { isApiError } from '../../api/api-error.ts'
 import { RecordingAction } from '../../api/wire.ts'
@@ -9,7 +17,14 @@ import { useHubState, useLiveHandlers } from '../../live/live-context.tsx'
 import { useNow } from '../../lib/time.ts'
 import { AddCalls, Lookups } from './add-calls.tsx'
 import { createBoardMetrics } from './board-metrics.ts'
-import { countRows, pageTitle, selectRows, shortId, type BoardFilter, type BoardSort } from './board-rows.ts'
+import {
+  countRows,
+  pageTitle,
+  selectRows,
+  shortId,
+  type BoardFilter,
+  type BoardSort,
+} from './board-rows.ts'
 import { BoardStore, type BoardCall } from './board-store.ts'
 import { CallTable } from './call-table.tsx'
 import { EventLog } from './event-log.tsx'
@@ -52,7 +67,10 @@ export function SupervisorBoard({ bench = false, ...props }: SupervisorBoardProp
   return <BoardView store={store} {...props} />
 }
 
-export interface BoardViewProps extends Omit<SupervisorBoardProps, 'bench' | 'endedCallLingerSeconds'> {
+export interface BoardViewProps extends Omit<
+  SupervisorBoardProps,
+  'bench' | 'endedCallLingerSeconds'
+> {
   store: BoardStore
 }
 
@@ -63,7 +81,14 @@ const FILTER_LABELS: Record<BoardFilter, string> = {
   marked: 'Marked',
 }
 
-export function BoardView({ store, uccNames, correlationIds, problems, pauseAlertSeconds, requesterSipUri }: BoardViewProps) {
+export function BoardView({
+  store,
+  uccNames,
+  correlationIds,
+  problems,
+  pauseAlertSeconds,
+  requesterSipUri,
+}: BoardViewProps) {
   const hubState = useHubState()
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const now = useNow(true, 1000)
@@ -91,7 +116,10 @@ export function BoardView({ store, uccNames, correlationIds, problems, pauseAler
     store.noteCommitted()
   }, [store, snapshot])
 
-  const counts = useMemo(() => countRows(snapshot.calls, now, pauseAlertMs), [snapshot, now, pauseAlertMs])
+  const counts = useMemo(
+    () => countRows(snapshot.calls, now, pauseAlertMs),
+    [snapshot, now, pauseAlertMs],
+  )
   // Only the alert filter depends on the clock: other filters re-sort once per snapshot, not per tick.
   const filterNow = filter === 'alert' ? now : 0
   const rows = useMemo(
@@ -115,7 +143,10 @@ export function BoardView({ store, uccNames, correlationIds, problems, pauseAler
     },
     [store, requesterSipUri],
   )
-  const findCall = useCallback((key: string) => store.getSnapshot().calls.find((call) => call.key === key), [store])
+  const findCall = useCallback(
+    (key: string) => store.getSnapshot().calls.find((call) => call.key === key),
+    [store],
+  )
   const onResume = useCallback(
     (key: string) => {
       const call = findCall(key)
@@ -150,15 +181,22 @@ export function BoardView({ store, uccNames, correlationIds, problems, pauseAler
           >
             {counts.alert > 0 ? `${counts.alert} paused too long` : 'No call paused too long'}
           </span>
-          <span className="ml-2 text-slate-700 dark:text-slate-300">(limit {formatLimit(pauseAlertSeconds)})</span>
+          <span className="ml-2 text-slate-700 dark:text-slate-300">
+            (limit {formatLimit(pauseAlertSeconds)})
+          </span>
         </p>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Watching <span className="font-semibold">{watching}</span> · {counts.all} {counts.all === 1 ? 'call' : 'calls'}
+          Watching <span className="font-semibold">{watching}</span> · {counts.all}{' '}
+          {counts.all === 1 ? 'call' : 'calls'}
         </p>
       </header>
 
       {problems.length > 0 && (
-        <div role="alert" data-testid="address-problems" className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50">
+        <div
+          role="alert"
+          data-testid="address-problems"
+          className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50"
+        >
           <p className="font-semibold">Parts of this address were ignored:</p>
           <ul className="list-disc pl-5">
             {problems.map((problem) => (
@@ -169,19 +207,25 @@ export function BoardView({ store, uccNames, correlationIds, problems, pauseAler
       )}
       {uccNames.length === 0 && (
         <p role="alert" className="text-sm font-semibold">
-          No contact center to watch: add ucc=&lt;name&gt;[,&lt;name&gt;…] to the address, or set uccName in config.json.
+          No contact center to watch: add ucc=&lt;name&gt;[,&lt;name&gt;…] to the address, or set
+          uccName in config.json.
         </p>
       )}
 
       <p data-testid="board-note" className="max-w-4xl text-sm text-slate-800 dark:text-slate-200">
-        The recording service cannot list calls. This board shows the calls it hears about through live events from{' '}
-        {watching} since it was opened, and the calls you add by id; a call that has not changed since then is missing
-        until you add it. Added ids (never anything else) are kept in this browser. A state marked “not confirmed” has
-        not been checked with the service yet.
+        The recording service cannot list calls. This board shows the calls it hears about through
+        live events from {watching} since it was opened, and the calls you add by id; a call that
+        has not changed since then is missing until you add it. Added ids (never anything else) are
+        kept in this browser. A state marked “not confirmed” has not been checked with the service
+        yet.
       </p>
 
       <AddCalls onAdd={(added) => store.addIds(added)} />
-      <Lookups lookups={snapshot.lookups} uccNames={uccNames} onDismiss={(id) => store.dismissLookup(id)} />
+      <Lookups
+        lookups={snapshot.lookups}
+        uccNames={uccNames}
+        onDismiss={(id) => store.dismissLookup(id)}
+      />
 
       {snapshot.capabilityErrors.map(({ uccName, error }) => (
         <ErrorAlert
@@ -196,9 +240,15 @@ export function BoardView({ store, uccNames, correlationIds, problems, pauseAler
         <ErrorAlert
           title={actionError.title}
           explanation={`${actionError.error.message} The state shown is re-read from the service, not retried.`}
-          serverMessage={isApiError(actionError.error) ? actionError.error.serverMessage : undefined}
+          serverMessage={
+            isApiError(actionError.error) ? actionError.error.serverMessage : undefined
+          }
         >
-          <button type="button" className="mt-2 text-sm underline" onClick={() => setActionError(null)}>
+          <button
+            type="button"
+            className="mt-2 text-sm underline"
+            onClick={() => setActionError(null)}
+          >
             Dismiss
           </button>
         </ErrorAlert>
@@ -283,8 +333,8 @@ export function BoardView({ store, uccNames, correlationIds, problems, pauseAler
           }}
         >
           <p>
-            The agent may be taking card details right now: once recording resumes, whatever is said is recorded. Check
-            with the agent first.
+            The agent may be taking card details right now: once recording resumes, whatever is said
+            is recorded. Check with the agent first.
           </p>
           <p className="mt-2">
             Call {confirming.correlationId} in {confirming.uccName}, resumed as {requesterSipUri}.

@@ -63,17 +63,34 @@ export function CallTable(props: CallTableProps) {
       data-testid="call-table"
       className="min-h-64 flex-1 overflow-auto rounded-md border border-slate-300 contain-strict dark:border-slate-600"
     >
-      <table className="w-full min-w-[70rem] table-fixed border-collapse text-sm" aria-rowcount={rows.length + 1}>
+      <table
+        className="w-full min-w-[70rem] table-fixed border-collapse text-sm"
+        aria-rowcount={rows.length + 1}
+      >
         <caption className="sr-only">Calls on the board, {rows.length} shown</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
           <tr aria-rowindex={1}>
-            <th scope="col" className="w-40 px-2 py-2">Call</th>
-            <th scope="col" className="w-40 px-2 py-2">UCC</th>
-            <th scope="col" className="w-64 px-2 py-2">Recorder</th>
-            <th scope="col" className="w-20 px-2 py-2">Marking</th>
-            <th scope="col" className="w-20 px-2 py-2">Saving</th>
-            <th scope="col" className="w-40 px-2 py-2">Last change</th>
-            <th scope="col" className="w-52 px-2 py-2">Actions</th>
+            <th scope="col" className="w-40 px-2 py-2">
+              Call
+            </th>
+            <th scope="col" className="w-40 px-2 py-2">
+              UCC
+            </th>
+            <th scope="col" className="w-64 px-2 py-2">
+              Recorder
+            </th>
+            <th scope="col" className="w-20 px-2 py-2">
+              Marking
+            </th>
+            <th scope="col" className="w-20 px-2 py-2">
+              Saving
+            </th>
+            <th scope="col" className="w-40 px-2 py-2">
+              Last change
+            </th>
+            <th scope="col" className="w-52 px-2 py-2">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -85,7 +102,8 @@ export function CallTable(props: CallTableProps) {
           {items.map((item) => {
             const call = rows[item.index]
             if (!call) return null
-            const paused = call.recording === 'Paused' && call.pausedSince !== null && call.endedAt === null
+            const paused =
+              call.recording === 'Paused' && call.pausedSince !== null && call.endedAt === null
             return (
               <CallRow
                 key={call.key}
@@ -108,7 +126,9 @@ export function CallTable(props: CallTableProps) {
           )}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="p-3 text-sm text-slate-700 dark:text-slate-300">{props.emptyText}</p>}
+      {rows.length === 0 && (
+        <p className="p-3 text-sm text-slate-700 dark:text-slate-300">{props.emptyText}</p>
+      )}
     </div>
   )
 }
@@ -130,7 +150,17 @@ const STATE_LOOK: Record<string, string> = {
 }
 
 /** One call. Memoised: a frame re-renders only the rows whose call (or clock, while paused) changed. */
-const CallRow = memo(function CallRow({ call, rowIndex, stale, now, alert, canEdit, requesterSipUri, onResume, onMark }: CallRowProps) {
+const CallRow = memo(function CallRow({
+  call,
+  rowIndex,
+  stale,
+  now,
+  alert,
+  canEdit,
+  requesterSipUri,
+  onResume,
+  onMark,
+}: CallRowProps) {
   const ended = call.endedAt !== null
   const staleAttr = stale || ended ? 'true' : undefined
   const busy = call.actionInFlight !== null
@@ -144,7 +174,8 @@ const CallRow = memo(function CallRow({ call, rowIndex, stale, now, alert, canEd
         ? 'No requester is configured (requesterSipUri in config.json).'
         : undefined
   const pausedFor = call.pausedSince !== null && now > 0 ? now - call.pausedSince : null
-  const pausedText = pausedFor === null ? null : `${call.pausedSinceExact ? '' : '≥ '}${formatDuration(pausedFor)}`
+  const pausedText =
+    pausedFor === null ? null : `${call.pausedSinceExact ? '' : '≥ '}${formatDuration(pausedFor)}`
 
   return (
     <tr
@@ -170,7 +201,11 @@ const CallRow = memo(function CallRow({ call, rowIndex, stale, now, alert, canEd
             <span className="sr-only"> (correlation id {call.correlationId})</span>
           </span>
           <CopyButton text={call.correlationId} label={`correlation id ${call.correlationId}`} />
-          {ended && <span className="rounded bg-slate-200 px-1 text-xs font-semibold text-slate-900 dark:bg-slate-700 dark:text-slate-100">Ended</span>}
+          {ended && (
+            <span className="rounded bg-slate-200 px-1 text-xs font-semibold text-slate-900 dark:bg-slate-700 dark:text-slate-100">
+              Ended
+            </span>
+          )}
         </span>
       </td>
       <td className="truncate px-2" title={call.uccName}>
@@ -186,13 +221,20 @@ const CallRow = memo(function CallRow({ call, rowIndex, stale, now, alert, canEd
           {call.recording}
         </span>
         {pausedText !== null && (
-          <span data-testid="pause-timer" className="ml-2 font-mono tabular-nums" aria-label={`paused for ${pausedText.replace('≥ ', 'at least ')}`}>
+          <span
+            data-testid="pause-timer"
+            className="ml-2 font-mono tabular-nums"
+            aria-label={`paused for ${pausedText.replace('≥ ', 'at least ')}`}
+          >
             {pausedText}
           </span>
         )}
         {alert && <span className="ml-2 text-xs font-bold uppercase">too long</span>}
         {staleAttr && !ended && (
-          <span className="ml-2 text-xs text-amber-800 dark:text-amber-300" title={call.readError?.message}>
+          <span
+            className="ml-2 text-xs text-amber-800 dark:text-amber-300"
+            title={call.readError?.message}
+          >
             {call.readError ? 'read failed' : 'not confirmed'}
           </span>
         )}
@@ -211,7 +253,9 @@ const CallRow = memo(function CallRow({ call, rowIndex, stale, now, alert, canEd
         {call.lastEvent ? (
           <>
             <span className="font-semibold">{actionName(call.lastEvent.action)}</span>{' '}
-            <time dateTime={new Date(call.lastEvent.at).toISOString()}>{new Date(call.lastEvent.at).toLocaleTimeString()}</time>
+            <time dateTime={new Date(call.lastEvent.at).toISOString()}>
+              {new Date(call.lastEvent.at).toLocaleTimeString()}
+            </time>
           </>
         ) : ended ? (
           (call.endedMessage ?? 'Not known to the service')
@@ -247,7 +291,11 @@ const CallRow = memo(function CallRow({ call, rowIndex, stale, now, alert, canEd
           <a
             data-testid="row-open"
             className="rounded px-1 text-xs font-semibold text-blue-800 underline dark:text-blue-300"
-            href={agentPanelHref({ uccName: call.uccName, correlationId: call.correlationId, agentSipUri: requesterSipUri || undefined })}
+            href={agentPanelHref({
+              uccName: call.uccName,
+              correlationId: call.correlationId,
+              agentSipUri: requesterSipUri || undefined,
+            })}
             aria-label={`Open the agent panel for call ${shortId(call.correlationId)}`}
           >
             Open

@@ -25,19 +25,35 @@ export function EventLog({ events, limit }: { events: readonly LoggedEvent[]; li
       aria-labelledby="event-log-title"
       className="flex min-h-64 flex-col rounded-md border border-slate-300 lg:w-80 lg:shrink-0 dark:border-slate-600"
     >
-      <h2 id="event-log-title" className="border-b border-slate-300 px-2 py-1.5 text-sm font-semibold dark:border-slate-600">
-        Live events <span className="font-normal text-slate-700 dark:text-slate-300">(last {limit})</span>
+      <h2
+        id="event-log-title"
+        className="border-b border-slate-300 px-2 py-1.5 text-sm font-semibold dark:border-slate-600"
+      >
+        Live events{' '}
+        <span className="font-normal text-slate-700 dark:text-slate-300">(last {limit})</span>
       </h2>
       {/* Focusable so that keyboard users can scroll it (axe: scrollable-region-focusable). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto contain-strict" tabIndex={0} role="region" aria-label="Live events, newest first">
-        <ol data-testid="event-log" className="relative font-mono text-xs" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        ref={scrollRef}
+        className="min-h-0 flex-1 overflow-y-auto contain-strict"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        role="region"
+        aria-label="Live events, newest first"
+      >
+        <ol
+          data-testid="event-log"
+          className="relative font-mono text-xs"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {virtualizer.getVirtualItems().map((item) => {
             const event = events[item.index]
             return event ? <EventLine key={event.seq} event={event} top={item.start} /> : null
           })}
         </ol>
-        {events.length === 0 && <p className="p-2 text-xs text-slate-700 dark:text-slate-300">No events yet.</p>}
+        {events.length === 0 && (
+          <p className="p-2 text-xs text-slate-700 dark:text-slate-300">No events yet.</p>
+        )}
       </div>
     </section>
   )
@@ -50,7 +66,9 @@ const EventLine = memo(function EventLine({ event, top }: { event: LoggedEvent; 
       className="absolute inset-x-0 top-0 flex gap-2 border-b border-slate-100 px-2 leading-[22px] dark:border-slate-800"
       style={{ height: LINE_HEIGHT, transform: `translateY(${top}px)` }}
     >
-      <time dateTime={new Date(event.at).toISOString()}>{new Date(event.at).toLocaleTimeString()}</time>
+      <time dateTime={new Date(event.at).toISOString()}>
+        {new Date(event.at).toLocaleTimeString()}
+      </time>
       <span className="truncate">{event.uccName}</span>
       <span title={event.correlationId}>{shortId(event.correlationId)}</span>
       <span className="ml-auto font-semibold">{actionName(event.action)}</span>

@@ -10,7 +10,9 @@ test('the list is kept per set of watched UCCs, in any order and casing', () => 
   expect(localWatchList(['ucc-a', 'ucc-b']).load()).toEqual([A, B])
   expect(localWatchList(['ucc-a']).load()).toEqual([])
   expect(Object.keys(localStorage)).toEqual(['recording-board.watch-list:ucc-a,ucc-b'])
-  expect(localStorage.getItem('recording-board.watch-list:ucc-a,ucc-b')).toBe(JSON.stringify([A, B]))
+  expect(localStorage.getItem('recording-board.watch-list:ucc-a,ucc-b')).toBe(
+    JSON.stringify([A, B]),
+  )
 })
 
 test('an empty list removes the entry', () => {

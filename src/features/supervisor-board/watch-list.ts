@@ -9,8 +9,16 @@ export interface WatchList {
 const PREFIX = 'recording-board.watch-list:'
 
 /** One list per set of watched UCCs, in localStorage; anything unreadable counts as empty. */
-export function localWatchList(uccNames: readonly string[], storage: Storage | null = safeLocalStorage()): WatchList {
-  const key = PREFIX + [...uccNames].map((name) => name.toLowerCase()).sort().join(',')
+export function localWatchList(
+  uccNames: readonly string[],
+  storage: Storage | null = safeLocalStorage(),
+): WatchList {
+  const key =
+    PREFIX +
+    [...uccNames]
+      .map((name) => name.toLowerCase())
+      .sort()
+      .join(',')
   return {
     load() {
       try {
