@@ -881,3 +881,38 @@ restartable(
     await expectConfirmed(page, 'Paused')
   },
 )
+
+// Found by the soak (npm run soak): a slow answer to Pause, a hub outage during it in which another
+// party resumed (its event lost), then the late answer. The GET after the reconnect must decide.
+test('a slow Pause answer that arrives after a hub outage hiding a resume: never a confirmed Paused', async ({
+  page,
+  sim,
+}) => {
+  const call = await sim.createCall()
+  await recordPage(page)
+  await openPanel(page, call)
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/recording/set', async (route) => {
+    const response = await route.fetch()
+    await released
+    await route.fulfill({ response })
+  })
+
+  await page.getByTestId('action-pause').click()
+  await expect.poll(() => sim.recordingState(call.uccName, call.correlationId)).toBe(PAUSED)
+  await sim.refuseNegotiation(1)
+  await sim.dropConnections()
+  await expect(page.getByTestId('hub-state')).not.toHaveAttribute('data-state', 'Connected')
+  await sim.actAs(call.uccName, call.correlationId, 'Start')
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
+    timeout: 15_000,
+  })
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+
+  release()
+  await expect(page.getByTestId('action-pause')).toHaveText('Pause')
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  expect((await shownStates(page)).filter((s) => s.state === 'Paused' && !s.stale)).toEqual([])
+})
