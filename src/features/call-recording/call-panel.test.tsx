@@ -11,6 +11,7 @@ import { LiveConnection } from '../../live/live-connection.ts'
 import { LiveProvider } from '../../live/live-context.tsx'
 import { FakeHubConnection } from '../../testing/fake-hub-connection.ts'
 import { CallPanel } from './call-panel.tsx'
+import { deferred, type Deferred } from '../../testing/deferred.ts'
 
 const UCC = 'ucc-demo'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
@@ -18,22 +19,6 @@ const AGENT = 'sip:agent@example.com'
 const NO_SESSION = `No Audio session with correlation Id:'${ID}' was found.`
 const NOT_CONFIRMED = /recording state not confirmed — do not take card details/i
 const ACTION_NAMES = ['Pause', 'Resume', 'Mark', 'Unmark', 'Save', 'Delete', 'Start', 'Stop']
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (error: unknown) => void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
 
 function callState(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
   return {

@@ -7,27 +7,12 @@ import type { RecordingEvent } from '../../live/parse-event.ts'
 import { createBoardMetrics } from './board-metrics.ts'
 import { BoardStore, callKey, type BoardCall, type BoardStoreOptions } from './board-store.ts'
 import type { WatchList } from './watch-list.ts'
+import { deferred, type Deferred } from '../../testing/deferred.ts'
 
 const UCC_A = 'ucc-a'
 const UCC_B = 'ucc-b'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
 const SUPERVISOR = 'sip:supervisor@example.com'
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (error: unknown) => void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
 
 interface Get extends Deferred<CallState> {
   uccName: string

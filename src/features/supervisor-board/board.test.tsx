@@ -10,26 +10,11 @@ import { LiveConnection } from '../../live/live-connection.ts'
 import { LiveProvider } from '../../live/live-context.tsx'
 import { FakeHubConnection } from '../../testing/fake-hub-connection.ts'
 import { SupervisorBoard, type SupervisorBoardProps } from './board.tsx'
+import { deferred, type Deferred } from '../../testing/deferred.ts'
 
 const UCC = 'ucc-demo'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
 const SUPERVISOR = 'sip:supervisor@example.com'
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (error: unknown) => void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
 
 function id(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
