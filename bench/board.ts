@@ -25,6 +25,7 @@ import {
   sleep,
   waitFor,
   writeJson,
+  wholeNumber,
 } from './lib.ts'
 import type { HeapReading, TableRow } from './lib.ts'
 
@@ -92,15 +93,6 @@ interface Counters {
   eventsReceived: number
   eventsApplied: number
   getsSent: number
-}
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const number = Number(value)
-    if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max)
-      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
-    return number
-  }
 }
 
 function rate(value: string): number {

@@ -15,7 +15,7 @@
 // Lighthouse). Prints the table, writes bench-results/latency.json; exits 0 with misses printed,
 // 1 only when something could not be measured.
 import { cpus, loadavg } from 'node:os'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import type { Browser, Page } from '@playwright/test'
 import { measureBundle, BUDGET_RATIO } from '../scripts/check-bundle.ts'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../src/api/wire.ts'
@@ -38,6 +38,7 @@ import {
   sleep,
   waitFor,
   writeJson,
+  wholeNumber,
 } from './lib.ts'
 import type { HeapReading, TableRow } from './lib.ts'
 import { installProbe } from './latency-probe.ts'
@@ -95,15 +96,6 @@ interface BenchOptions {
   lighthouse: boolean
   dist: string
   out: string
-}
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const number = Number(value)
-    if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max)
-      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
-    return number
-  }
 }
 
 /** Commander prints usage errors and --help itself, and exits. */

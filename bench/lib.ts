@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { InvalidArgumentError } from 'commander'
 import type { Browser, Page } from '@playwright/test'
 
 export const RESULTS_DIR = 'bench-results'
@@ -159,4 +160,14 @@ export async function waitFor(
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** A commander argument parser for a whole number in [min, max]. */
+export function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const number = Number(value)
+    if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max)
+      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
+    return number
+  }
 }

@@ -44,6 +44,7 @@ import {
   sleep,
   waitFor,
   writeJson,
+  wholeNumber,
 } from './lib.ts'
 import type { TableRow } from './lib.ts'
 import {
@@ -117,15 +118,6 @@ function positiveMinutes(value: string): number {
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 24 * 60)
     throw new InvalidArgumentError('Expected minutes above 0 (fractions allowed), at most 1440.')
   return number
-}
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const number = Number(value)
-    if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max)
-      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
-    return number
-  }
 }
 
 function faultKinds(value: string): FaultKind[] {
