@@ -79,18 +79,13 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
       <RecorderIndicator view={view} pauseAlertSeconds={pauseAlertSeconds} />
       <Announcer view={view} />
 
-      <div className="grid grid-cols-2 gap-2">
-        {(['pause', 'resume'] as const).map((id) => (
-          <ActionButton
-            key={id}
-            id={id}
-            view={view}
-            busy={mutation.isPending && lastAction === id}
-            onClick={request}
-            large
-          />
-        ))}
-      </div>
+      <ActionGrid
+        ids={['pause', 'resume']}
+        view={view}
+        busyId={mutation.isPending ? lastAction : null}
+        onClick={request}
+        large
+      />
 
       {view.blockedReason && !mutation.isPending && (
         <p data-testid="actions-blocked" className="text-sm text-slate-800 dark:text-slate-200">
@@ -110,17 +105,12 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
 
       <StateList view={view} lastEvent={query.data?.recentEvents.at(-1)} />
 
-      <div className="grid grid-cols-2 gap-2">
-        {(['mark', 'unmark', 'save', 'delete'] as const).map((id) => (
-          <ActionButton
-            key={id}
-            id={id}
-            view={view}
-            busy={mutation.isPending && lastAction === id}
-            onClick={request}
-          />
-        ))}
-      </div>
+      <ActionGrid
+        ids={['mark', 'unmark', 'save', 'delete']}
+        view={view}
+        busyId={mutation.isPending ? lastAction : null}
+        onClick={request}
+      />
 
       <section
         aria-labelledby="recorder-controls"
@@ -132,17 +122,12 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
         >
           Recorder
         </h2>
-        <div className="grid grid-cols-2 gap-2">
-          {(['start', 'stop'] as const).map((id) => (
-            <ActionButton
-              key={id}
-              id={id}
-              view={view}
-              busy={mutation.isPending && lastAction === id}
-              onClick={request}
-            />
-          ))}
-        </div>
+        <ActionGrid
+          ids={['start', 'stop']}
+          view={view}
+          busyId={mutation.isPending ? lastAction : null}
+          onClick={request}
+        />
       </section>
 
       <p className="text-xs text-slate-700 dark:text-slate-300">
@@ -164,6 +149,35 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
         </ConfirmDialog>
       )}
     </main>
+  )
+}
+
+function ActionGrid({
+  ids,
+  view,
+  busyId,
+  onClick,
+  large = false,
+}: {
+  ids: readonly ActionId[]
+  view: CallView
+  busyId: ActionId | null
+  onClick: (id: ActionId) => void
+  large?: boolean
+}) {
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      {ids.map((id) => (
+        <ActionButton
+          key={id}
+          id={id}
+          view={view}
+          busy={busyId === id}
+          onClick={onClick}
+          large={large}
+        />
+      ))}
+    </div>
   )
 }
 
