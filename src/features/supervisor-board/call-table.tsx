@@ -64,19 +64,19 @@ export function CallTable(props: CallTableProps) {
       className="min-h-64 flex-1 overflow-auto rounded-md border border-slate-300 contain-strict dark:border-slate-600"
     >
       <table
-        className="w-full min-w-[70rem] table-fixed border-collapse text-sm"
+        className="w-full min-w-[59.5rem] table-fixed border-collapse text-sm"
         aria-rowcount={rows.length + 1}
       >
         <caption className="sr-only">Calls on the board, {rows.length} shown</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
           <tr aria-rowindex={1}>
-            <th scope="col" className="w-40 px-2 py-2">
+            <th scope="col" className="w-36 px-2 py-2">
               Call
             </th>
-            <th scope="col" className="w-40 px-2 py-2">
+            <th scope="col" className="w-36 px-2 py-2">
               UCC
             </th>
-            <th scope="col" className="w-64 px-2 py-2">
+            <th scope="col" className="w-44 px-2 py-2">
               Recorder
             </th>
             <th scope="col" className="w-20 px-2 py-2">
@@ -85,10 +85,10 @@ export function CallTable(props: CallTableProps) {
             <th scope="col" className="w-20 px-2 py-2">
               Saving
             </th>
-            <th scope="col" className="w-40 px-2 py-2">
+            <th scope="col" className="w-[8.5rem] px-2 py-2">
               Last change
             </th>
-            <th scope="col" className="w-52 px-2 py-2">
+            <th scope="col" className="w-48 px-2 py-2">
               Actions
             </th>
           </tr>

@@ -23,7 +23,7 @@ export function EventLog({ events, limit }: { events: readonly LoggedEvent[]; li
   return (
     <section
       aria-labelledby="event-log-title"
-      className="flex min-h-64 flex-col rounded-md border border-slate-300 lg:w-80 lg:shrink-0 dark:border-slate-600"
+      className="flex min-h-64 flex-col rounded-md border border-slate-300 lg:w-64 lg:shrink-0 2xl:w-80 dark:border-slate-600"
     >
       <h2
         id="event-log-title"
@@ -63,15 +63,19 @@ const EventLine = memo(function EventLine({ event, top }: { event: LoggedEvent; 
   return (
     <li
       data-testid="event-line"
-      className="absolute inset-x-0 top-0 flex gap-2 border-b border-slate-100 px-2 leading-[22px] dark:border-slate-800"
+      className="absolute inset-x-0 top-0 flex gap-2 overflow-hidden whitespace-nowrap border-b border-slate-100 px-2 leading-[22px] dark:border-slate-800"
       style={{ height: LINE_HEIGHT, transform: `translateY(${top}px)` }}
     >
-      <time dateTime={new Date(event.at).toISOString()}>
+      <time className="shrink-0 whitespace-nowrap" dateTime={new Date(event.at).toISOString()}>
         {new Date(event.at).toLocaleTimeString()}
       </time>
-      <span className="truncate">{event.uccName}</span>
-      <span title={event.correlationId}>{shortId(event.correlationId)}</span>
-      <span className="ml-auto font-semibold">{actionName(event.action)}</span>
+      <span className="min-w-0 truncate" title={event.uccName}>
+        {event.uccName}
+      </span>
+      <span className="shrink-0" title={event.correlationId}>
+        {shortId(event.correlationId)}
+      </span>
+      <span className="ml-auto shrink-0 font-semibold">{actionName(event.action)}</span>
     </li>
   )
 })
