@@ -22,6 +22,15 @@ export default tseslint.config(
   { files: ['src/**/*.test.{ts,tsx}'], ...testingLibrary.configs['flat/react'] },
   { files: ['e2e/**/*.ts'], ...playwright.configs['flat/recommended'] },
   {
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'playwright/expect-expect': [
+        'warn',
+        { assertFunctionNames: ['expectCallUnknown', 'expectNoActionOffered'] },
+      ],
+    },
+  },
+  {
     files: [
       'simulator/**/*.ts',
       'scripts/**/*.ts',

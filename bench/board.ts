@@ -25,6 +25,7 @@ import {
   sleep,
   waitFor,
   writeJson,
+  startWatchdog,
   wholeNumber,
 } from './lib.ts'
 import type { HeapReading, TableRow } from './lib.ts'
@@ -492,14 +493,11 @@ async function run(options: BenchOptions): Promise<void> {
     await sim?.close().catch(() => {})
   }
   // Whatever happens, the run ends: seeding, the window and the slack for start and shutdown.
-  const watchdog = setTimeout(
-    () => {
-      console.error('bench:board: timed out; stopping.')
-      void cleanUp().finally(() => process.exit(1))
-    },
+  const stopWatchdog = startWatchdog(
+    'bench:board',
     (options.readyTimeout + options.seconds + 120) * 1000,
+    cleanUp,
   )
-  watchdog.unref()
   try {
     console.log(
       `bench:board: ${options.calls} calls, ${options.eventsPerSecond} events/s, ${options.seconds} s, board watching ${options.ucc.join(', ')}`,
@@ -555,7 +553,7 @@ async function run(options: BenchOptions): Promise<void> {
     })
     console.log(`Written to ${options.out}${options.trace ? ` (trace: ${options.trace})` : ''}`)
   } finally {
-    clearTimeout(watchdog)
+    stopWatchdog()
     await cleanUp()
   }
 }

@@ -38,6 +38,7 @@ import {
   sleep,
   waitFor,
   writeJson,
+  startWatchdog,
   wholeNumber,
 } from './lib.ts'
 import type { HeapReading, TableRow } from './lib.ts'
@@ -1050,14 +1051,7 @@ async function run(options: BenchOptions): Promise<number> {
     await sim?.close().catch(() => {})
     sim = undefined
   }
-  const watchdog = setTimeout(
-    () => {
-      console.error('bench: timed out; stopping.')
-      void cleanUp().finally(() => process.exit(1))
-    },
-    (options.quick ? 150 : 1200) * 1000,
-  )
-  watchdog.unref()
+  const stopWatchdog = startWatchdog('bench', (options.quick ? 150 : 1200) * 1000, cleanUp)
   const results: Results = {}
   let browserVersion: string | undefined
   try {
@@ -1097,7 +1091,7 @@ async function run(options: BenchOptions): Promise<number> {
       )
     }
   } finally {
-    clearTimeout(watchdog)
+    stopWatchdog()
     await cleanUp()
   }
 

@@ -171,3 +171,16 @@ export function wholeNumber(min: number, max: number) {
     return number
   }
 }
+
+/**
+ * Makes sure a run ends whatever happens: after `ms` it says so, cleans up and exits 1.
+ * Returns the function that disarms it once the run is over.
+ */
+export function startWatchdog(label: string, ms: number, cleanUp: () => Promise<void>): () => void {
+  const timer = setTimeout(() => {
+    console.error(`${label}: timed out; stopping.`)
+    void cleanUp().finally(() => process.exit(1))
+  }, ms)
+  timer.unref()
+  return () => clearTimeout(timer)
+}

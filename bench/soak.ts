@@ -44,6 +44,7 @@ import {
   sleep,
   waitFor,
   writeJson,
+  startWatchdog,
   wholeNumber,
 } from './lib.ts'
 import type { TableRow } from './lib.ts'
@@ -1528,14 +1529,11 @@ async function run(options: SoakOptions): Promise<number> {
     await browser?.close().catch(() => {})
     await sim?.close().catch(() => {})
   }
-  const watchdog = setTimeout(
-    () => {
-      console.error('soak: timed out; stopping.')
-      void cleanUp().finally(() => process.exit(1))
-    },
+  const stopWatchdog = startWatchdog(
+    'soak',
     options.minutes * 60_000 + READY_TIMEOUT_MS * 2 + RECOVERY_LIMIT_MS + 120_000,
+    cleanUp,
   )
-  watchdog.unref()
   let soak: Soak | undefined
   const onSigint = () => {
     console.log('\nsoak: stopping early (Ctrl+C); the summary follows.')
@@ -1620,7 +1618,7 @@ async function run(options: SoakOptions): Promise<number> {
     )
     return exitCode
   } finally {
-    clearTimeout(watchdog)
+    stopWatchdog()
     process.off('SIGINT', onSigint)
     await cleanUp()
   }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, openPanel, panelUrl, recordingState, test } from './fixtures.ts'
+import { expect, expectCallUnknown, openPanel, panelUrl, recordingState, test } from './fixtures.ts'
 import { fetches, recordPage, shownStates, type FetchRecord } from './page-recorder.ts'
 import { AGENT, DEMO_CALL, DEMO_UCC, LOCKED_UCC } from './sim-client.ts'
 
@@ -128,16 +128,7 @@ test('an unknown call is said to be unknown, with the server text, and offers no
 }) => {
   const id = '00000000-0000-4000-8000-000000000000'
   await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: id }))
-  const alert = page.getByRole('alert').filter({ hasText: 'Call not found' })
-  await expect(alert).toContainText(`No Audio session with correlation Id:'${id}' was found.`)
-  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute(
-    'data-indicator',
-    'call-unknown',
-  )
-  await expect(recordingState(page)).toHaveAttribute('data-state', 'Unknown')
-  for (const action of ['start', 'resume', 'pause', 'stop', 'save', 'delete', 'mark', 'unmark']) {
-    await expect(page.getByTestId(`action-${action}`)).toBeDisabled()
-  }
+  await expectCallUnknown(page, id)
 })
 
 test('where agents may not edit recordings, actions are off and the panel says why', async ({

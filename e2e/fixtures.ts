@@ -52,3 +52,24 @@ export async function openPanel(
 export function recordingState(page: Page) {
   return page.getByTestId('recording-state')
 }
+
+const ACTIONS = ['start', 'resume', 'pause', 'stop', 'save', 'delete', 'mark', 'unmark'] as const
+
+/** Every action button is there and disabled: the panel offers nothing. */
+export async function expectNoActionOffered(page: Page) {
+  for (const action of ACTIONS) await expect(page.getByTestId(`action-${action}`)).toBeDisabled()
+}
+
+/** The panel says the service does not know this call, with the server's text, and offers nothing. */
+export async function expectCallUnknown(page: Page, correlationId: string) {
+  const alert = page.getByRole('alert').filter({ hasText: 'Call not found' })
+  await expect(alert).toContainText(
+    `No Audio session with correlation Id:'${correlationId}' was found.`,
+  )
+  await expect(page.getByTestId('recorder-indicator')).toHaveAttribute(
+    'data-indicator',
+    'call-unknown',
+  )
+  await expect(recordingState(page)).toHaveAttribute('data-state', 'Unknown')
+  await expectNoActionOffered(page)
+}
