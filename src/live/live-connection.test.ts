@@ -126,7 +126,7 @@ test('onreconnected calls the resync listeners before state listeners see Connec
   live.start()
   await settle()
   const log: string[] = []
-  live.onResync(() => log.push(`resync while ${live.getState()}`))
+  live.attach({ event: () => {}, resync: () => log.push(`resync while ${live.getState()}`) })
   live.subscribeState((state) => log.push(`state ${state}`))
   hub.dropAndReconnect()
   hub.reconnected()
@@ -137,17 +137,17 @@ test('onreconnected calls the resync listeners before state listeners see Connec
 test('the first connection also resyncs before Connected', async () => {
   const { live } = setup()
   const log: string[] = []
-  live.onResync(() => log.push(`resync while ${live.getState()}`))
+  live.attach({ event: () => {}, resync: () => log.push(`resync while ${live.getState()}`) })
   live.subscribeState((state) => log.push(`state ${state}`))
   live.start()
   await settle()
   expect(log).toEqual(['state Connecting', 'resync while Connecting', 'state Connected'])
 })
 
-test('an unsubscribed resync listener is not called', async () => {
+test('a detached sink is not called for resyncs', async () => {
   const { live, hub } = setup()
   const resync = vi.fn()
-  const off = live.onResync(resync)
+  const off = live.attach({ event: () => {}, resync })
   live.start()
   await settle()
   off()
@@ -205,7 +205,7 @@ test('a start that fails after stop() is not retried', async () => {
 test('events are parsed and delivered; malformed ones are counted as ignored', async () => {
   const { live, hub } = setup()
   const events: RecordingEvent[] = []
-  live.onRecordingEvent((event) => events.push(event))
+  live.attach({ event: (event) => events.push(event), resync: () => {} })
   live.start()
   await settle()
   hub.emit(RECORDING_STATE_CHANGED_EVENT, { uccName: UCC, correlationId: ID, stateAction: 3 })
@@ -220,10 +220,38 @@ test('events are parsed and delivered; malformed ones are counted as ignored', a
   expect(live.stats).toEqual({ eventsReceived: 2, eventsIgnored: 3, reconnects: 0 })
 })
 
-test('an unsubscribed event listener is not called', () => {
+test('every attached sink gets each event once, parsed once', async () => {
+  const { live, hub } = setup()
+  const a: RecordingEvent[] = []
+  const b: RecordingEvent[] = []
+  live.attach({ event: (event) => a.push(event), resync: () => {} })
+  live.attach({ event: (event) => b.push(event), resync: () => {} })
+  live.start()
+  await settle()
+  hub.emit(RECORDING_STATE_CHANGED_EVENT, UCC, ID, 3)
+  expect(a).toHaveLength(1)
+  expect(b).toHaveLength(1)
+  expect(a[0]).toBe(b[0])
+})
+
+test('the stretch is null until Connected and changes with every reconnect', async () => {
+  const { live, hub } = setup()
+  expect(live.getStretch()).toBeNull()
+  live.start()
+  await settle()
+  const first = live.getStretch()
+  expect(first).not.toBeNull()
+  hub.dropAndReconnect()
+  expect(live.getStretch()).toBeNull()
+  hub.reconnected()
+  expect(live.getStretch()).not.toBeNull()
+  expect(live.getStretch()).not.toBe(first)
+})
+
+test('a detached sink is not called for events', () => {
   const { live, hub } = setup()
   const listener = vi.fn()
-  const off = live.onRecordingEvent(listener)
+  const off = live.attach({ event: listener, resync: () => {} })
   off()
   hub.emit(RECORDING_STATE_CHANGED_EVENT, UCC, ID, 3)
   expect(listener).not.toHaveBeenCalled()

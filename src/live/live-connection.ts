@@ -28,6 +28,17 @@ export interface LiveStats {
 
 type Listener<T> = (value: T) => void
 
+/** Where the live layer hands what it hears: a view's store of calls. */
+export interface LiveSink {
+  /** A hub event for any call; `arrivedAt` is performance.now() when it arrived. */
+  event(event: RecordingEvent, arrivedAt: number): void
+  /**
+   * The connection became Connected (the first time and after every reconnect), called before
+   * the state changes: events sent while it was down are lost, so what is shown must be re-read.
+   */
+  resync(): void
+}
+
 /** Backoff that never gives up: 0, 1, 2, 4, 8 s, then every 15 s, each ±20 %. */
 export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
   if (attempt <= 0) return 0
@@ -52,8 +63,7 @@ export class LiveConnection {
   private startAttempt = 0
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private readonly stateListeners = new Set<Listener<HubState>>()
-  private readonly eventListeners = new Set<Listener<RecordingEvent>>()
-  private readonly resyncListeners = new Set<() => void>()
+  private readonly sinks = new Set<LiveSink>()
   readonly stats: LiveStats = { eventsReceived: 0, eventsIgnored: 0, reconnects: 0 }
   private connectedCount = 0
 
@@ -80,10 +90,11 @@ export class LiveConnection {
   getState = (): HubState => this.state
 
   /**
-   * How many times the connection has become Connected. Events are complete over a stretch of
-   * time only when this did not change and the state stayed Connected.
+   * The current unbroken stretch of connection (it changes on every reconnect), or null when not
+   * Connected. Events are a complete account of a span of time only when this was the same, and
+   * not null, at both ends of it.
    */
-  getConnectionCount = (): number => this.connectedCount
+  getStretch = (): number | null => (this.state === 'Connected' ? this.connectedCount : null)
 
   /** Starts once; later calls do nothing. */
   start(): void {
@@ -104,19 +115,14 @@ export class LiveConnection {
     return () => this.stateListeners.delete(listener)
   }
 
-  /** Every well-formed RecordingStateChangedEvent, for any call. */
-  onRecordingEvent(listener: Listener<RecordingEvent>): () => void {
-    this.eventListeners.add(listener)
-    return () => this.eventListeners.delete(listener)
-  }
-
   /**
-   * Called each time the connection becomes Connected (the first time and after every reconnect),
-   * before the state changes: events sent while it was down are lost, so views re-read.
+   * Routes every well-formed RecordingStateChangedEvent (parsed once, here) and every resync to
+   * `sink` until the returned function is called. The app attaches one sink per view's store (the
+   * agent view's query cache, the board's store), never one per component.
    */
-  onResync(listener: () => void): () => void {
-    this.resyncListeners.add(listener)
-    return () => this.resyncListeners.delete(listener)
+  attach(sink: LiveSink): () => void {
+    this.sinks.add(sink)
+    return () => this.sinks.delete(sink)
   }
 
   private async attemptStart(): Promise<void> {
@@ -144,7 +150,7 @@ export class LiveConnection {
 
   private becomeConnected(): void {
     this.connectedCount += 1
-    for (const listener of this.resyncListeners) listener()
+    for (const sink of this.sinks) sink.resync()
     this.setState('Connected')
   }
 
@@ -155,7 +161,8 @@ export class LiveConnection {
       return
     }
     this.stats.eventsReceived += 1
-    for (const listener of this.eventListeners) listener(event)
+    const arrivedAt = performance.now()
+    for (const sink of this.sinks) sink.event(event, arrivedAt)
   }
 
   private setState(state: HubState): void {

@@ -1,0 +1,331 @@
+import { expect, test } from 'vitest'
+import type { CallState, RecordingStateName } from '../api/schemas.ts'
+import { RecordingAction } from '../../protocol/wire.ts'
+import {
+  actionAnswered,
+  actionFailed,
+  actionSent,
+  callEnded,
+  eventArrived,
+  newEntry,
+  readAnswered,
+  readFailed,
+  readStarted,
+  resynced,
+  showsEffectOf,
+  type CallEntry,
+} from './call-entry.ts'
+import { deriveState } from './derive-state.ts'
+
+const CALL = { uccName: 'ucc-demo', correlationId: '1d6c6a58-6739-4f0c-98ff-0968292c8c30' }
+const { Start, Stop, Pause, Save, Delete, Mark, UnMark } = RecordingAction
+
+function state(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
+  return { ...CALL, recording, marking: 'None', saving: 'None', ...overrides }
+}
+
+/** A confirmed entry in `recording`, as a first read leaves it. */
+function confirmed(recording: RecordingStateName = 'Started', at = 1_000): CallEntry {
+  return readAnswered(newEntry(CALL), 0, state(recording), at).entry
+}
+
+// deriveState
+
+test.each<[RecordingAction | undefined, Partial<CallState>]>([
+  [Start, { recording: 'Started' }],
+  [Stop, { recording: 'Stopped' }],
+  [Pause, { recording: 'Paused' }],
+  [Save, { saving: 'Save' }],
+  [Delete, { saving: 'Delete' }],
+  [Mark, { marking: 'Mark' }],
+  [UnMark, { marking: 'Unmark' }],
+  [undefined, {}],
+])('deriveState for action %s changes only %j', (action, change) => {
+  const before = state('Uninitialized', { marking: 'Unmark', saving: 'None' })
+  expect(deriveState(before, action)).toEqual({ ...before, ...change })
+})
+
+// A new entry
+
+test('a new entry knows nothing and confirms nothing', () => {
+  expect(newEntry(CALL)).toMatchObject({
+    state: { ...CALL, recording: 'Unknown', marking: 'Unknown', saving: 'Unknown' },
+    confirmed: false,
+    version: 0,
+    pausedSince: null,
+    flight: null,
+    endedAt: null,
+  })
+})
+
+// Events
+
+test.each<[string, CallEntry, RecordingAction | undefined, Partial<CallEntry>, boolean]>([
+  [
+    'an event derives its state, unconfirmed, and a read must decide',
+    confirmed('Started'),
+    Pause,
+    { confirmed: false, pausedSince: 5_000, pausedSinceExact: true },
+    true,
+  ],
+  [
+    'an unknown action keeps the state but unconfirms it',
+    confirmed('Stopped'),
+    undefined,
+    { confirmed: false, pausedSince: null },
+    true,
+  ],
+  [
+    'the echo of our own action in flight is applied, with no read (the answer decides)',
+    actionSent(confirmed('Started'), Pause, 1),
+    Pause,
+    { confirmed: false, pausedSince: 5_000, pausedSinceExact: true },
+    false,
+  ],
+  [
+    'an event for another action during a flight needs a read',
+    actionSent(confirmed('Started'), Pause, 1),
+    Start,
+    { confirmed: false, pausedSince: null },
+    true,
+  ],
+  [
+    'an event for an ended call revives it',
+    callEnded(confirmed('Started'), 0, 3_000).entry,
+    Pause,
+    { endedAt: null, confirmed: false, pausedSince: 5_000 },
+    true,
+  ],
+])('%s', (_name, before, action, expected, read) => {
+  const step = eventArrived(before, action, 5_000)
+  expect(step.read).toBe(read)
+  expect(step.entry).toMatchObject(expected)
+  expect(step.entry.state).toEqual(deriveState(before.state, action))
+  expect(step.entry.version).toBe(before.version + 1)
+  expect(step.entry.eventSeq).toBe(before.eventSeq + 1)
+  expect(step.entry.lastEvent).toEqual({ action, at: 5_000 })
+})
+
+test('a pause already shown keeps its start and exactness through repeated events', () => {
+  const paused = eventArrived(confirmed('Started'), Pause, 2_000).entry
+  const again = eventArrived(paused, Pause, 9_000).entry
+  expect(again).toMatchObject({ pausedSince: 2_000, pausedSinceExact: true })
+  const marked = eventArrived(again, Mark, 10_000).entry
+  expect(marked).toMatchObject({ pausedSince: 2_000, state: { marking: 'Mark' } })
+  expect(eventArrived(marked, Start, 11_000).entry).toMatchObject({ pausedSince: null })
+})
+
+// Reads: the overlap rule
+
+test.each<[string, (token: number, entry: CallEntry) => CallEntry]>([
+  ['an event', (_t, e) => eventArrived(e, Start, 2_000).entry],
+  ['an action sent', (_t, e) => actionSent(e, Pause, 1)],
+  ['a resync', (_t, e) => resynced(e).entry],
+  ['a failed read', (_t, e) => readFailed(e)],
+])('a read that began before %s is not trusted, and a read must follow', (_name, write) => {
+  const before = confirmed('Started')
+  const token = readStarted(before)
+  const after = write(token, before)
+  const step = readAnswered(after, token, state('Paused'), 3_000)
+  expect(step.read).toBe(true)
+  expect(step.entry.confirmed).toBe(false)
+  expect(step.entry.state.recording).toBe(after.state.recording)
+})
+
+test('a read with nothing written since it began is the newest word: confirmed', () => {
+  const before = eventArrived(confirmed('Started'), Pause, 2_000).entry
+  const step = readAnswered(before, readStarted(before), state('Started'), 3_000)
+  expect(step).toEqual({
+    entry: expect.objectContaining({ confirmed: true, state: state('Started'), pausedSince: null }),
+    read: false,
+  })
+  expect(step.entry.version).toBe(before.version)
+})
+
+test.each<[string, CallEntry, Partial<CallEntry>]>([
+  [
+    'a pause found already running by a read is timed from then, as a lower bound',
+    confirmed('Started'),
+    { pausedSince: 3_000, pausedSinceExact: false },
+  ],
+  [
+    'a first read that finds a pause: a lower bound',
+    newEntry(CALL),
+    { pausedSince: 3_000, pausedSinceExact: false },
+  ],
+  [
+    'a pause seen beginning (an event) keeps its exact start when a read confirms it',
+    eventArrived(confirmed('Started'), Pause, 2_000).entry,
+    { pausedSince: 2_000, pausedSinceExact: true },
+  ],
+  [
+    'a pause found by a read keeps its lower bound when read again',
+    confirmed('Paused', 1_500),
+    { pausedSince: 1_500, pausedSinceExact: false },
+  ],
+])('%s', (_name, before, expected) => {
+  const step = readAnswered(before, readStarted(before), state('Paused'), 3_000)
+  expect(step.entry).toMatchObject({ confirmed: true, ...expected })
+})
+
+test('a failed read unconfirms what is shown and keeps it', () => {
+  const before = confirmed('Paused')
+  const after = readFailed(before)
+  expect(after).toMatchObject({ confirmed: false, state: before.state })
+})
+
+// Actions: the trust rule
+
+interface ActionCase {
+  name: string
+  /** What happens while the action is on its way. */
+  meanwhile: (entry: CallEntry) => CallEntry
+  answer: CallState | undefined
+  stretchAtAnswer: number | null
+  trusted: boolean
+}
+
+test.each<ActionCase>([
+  {
+    name: 'a full answer, nothing meanwhile, one stretch: trusted',
+    meanwhile: (e) => e,
+    answer: state('Paused'),
+    stretchAtAnswer: 1,
+    trusted: true,
+  },
+  {
+    name: 'the echo of the same action meanwhile: trusted',
+    meanwhile: (e) => eventArrived(e, Pause, 1_500).entry,
+    answer: state('Paused'),
+    stretchAtAnswer: 1,
+    trusted: true,
+  },
+  {
+    name: 'any number of echoes of the same action: trusted',
+    meanwhile: (e) => {
+      let entry = e
+      for (let n = 0; n < 50; n += 1) entry = eventArrived(entry, Pause, 1_500).entry
+      return entry
+    },
+    answer: state('Paused'),
+    stretchAtAnswer: 1,
+    trusted: true,
+  },
+  {
+    name: 'an event for another action meanwhile: not trusted',
+    meanwhile: (e) => eventArrived(eventArrived(e, Pause, 1_500).entry, Start, 1_600).entry,
+    answer: state('Paused'),
+    stretchAtAnswer: 1,
+    trusted: false,
+  },
+  {
+    name: 'an event with an unknown action meanwhile: not trusted',
+    meanwhile: (e) => eventArrived(e, undefined, 1_500).entry,
+    answer: state('Paused'),
+    stretchAtAnswer: 1,
+    trusted: false,
+  },
+  {
+    name: 'an answer without a full state: not trusted',
+    meanwhile: (e) => e,
+    answer: undefined,
+    stretchAtAnswer: 1,
+    trusted: false,
+  },
+  {
+    name: 'the connection reconnected meanwhile (another stretch): not trusted',
+    meanwhile: (e) => resynced(e).entry,
+    answer: state('Paused'),
+    stretchAtAnswer: 2,
+    trusted: false,
+  },
+  {
+    name: 'the connection is down at the answer: not trusted',
+    meanwhile: (e) => e,
+    answer: state('Paused'),
+    stretchAtAnswer: null,
+    trusted: false,
+  },
+])('$name', ({ meanwhile, answer, stretchAtAnswer, trusted }) => {
+  const sent = actionSent(confirmed('Started'), Pause, 1)
+  expect(sent).toMatchObject({ confirmed: false, flight: { action: Pause, stretch: 1 } })
+  const step = actionAnswered(meanwhile(sent), answer, stretchAtAnswer, 2_000)
+  expect(step.read).toBe(!trusted)
+  expect(step.entry.confirmed).toBe(trusted)
+  expect(step.entry.flight).toBeNull()
+  if (trusted) expect(step.entry.state).toEqual(answer)
+})
+
+test('an action sent while the connection is down is never trusted', () => {
+  const sent = actionSent(confirmed('Started'), Pause, null)
+  expect(actionAnswered(sent, state('Paused'), null, 2_000).read).toBe(true)
+})
+
+test('a trusted answer that starts a pause times it exactly from the answer', () => {
+  const sent = actionSent(confirmed('Started'), Pause, 1)
+  expect(actionAnswered(sent, state('Paused'), 1, 2_000).entry).toMatchObject({
+    pausedSince: 2_000,
+    pausedSinceExact: true,
+  })
+})
+
+test('a trusted answer bumps the version: a read that overlapped it is not trusted', () => {
+  const start = confirmed('Started')
+  const token = readStarted(start)
+  const answered = actionAnswered(actionSent(start, Pause, 1), state('Paused'), 1, 2_000).entry
+  expect(readAnswered(answered, token, state('Started'), 2_100)).toMatchObject({
+    read: true,
+    entry: { confirmed: false, state: { recording: 'Paused' } },
+  })
+})
+
+test('a failed action unconfirms, ends the flight, and a read decides (it is never repeated)', () => {
+  const sent = eventArrived(actionSent(confirmed('Started'), Pause, 1), Pause, 1_500).entry
+  const step = actionFailed(sent)
+  expect(step.read).toBe(true)
+  expect(step.entry).toMatchObject({ confirmed: false, flight: null })
+  expect(step.entry.version).toBeGreaterThan(sent.version)
+})
+
+// Resync and the end of a call
+
+test('a resync unconfirms every live call and asks for a read; an ended call stays as it is', () => {
+  const live = resynced(confirmed('Paused'))
+  expect(live).toMatchObject({ read: true, entry: { confirmed: false } })
+  const ended = callEnded(confirmed('Started'), 0, 4_000).entry
+  expect(resynced(ended)).toEqual({ entry: ended, read: false })
+})
+
+test('the end of a call is trusted only from a read nothing overtook', () => {
+  const entry = confirmed('Paused')
+  const token = readStarted(entry)
+  expect(callEnded(entry, token, 4_000)).toMatchObject({
+    read: false,
+    entry: { endedAt: 4_000, confirmed: false },
+  })
+  const overtaken = eventArrived(entry, Start, 3_500).entry
+  expect(callEnded(overtaken, token, 4_000)).toMatchObject({
+    read: true,
+    entry: { endedAt: null },
+  })
+})
+
+test('a read that finds the call again after its end revives it', () => {
+  const ended = callEnded(confirmed('Started'), 0, 4_000).entry
+  expect(readAnswered(ended, readStarted(ended), state('Paused'), 5_000).entry).toMatchObject({
+    endedAt: null,
+    confirmed: true,
+    pausedSince: 5_000,
+  })
+})
+
+// "Success" without effect
+
+test.each<[RecordingAction, RecordingStateName, boolean]>([
+  [Pause, 'Paused', true],
+  [Pause, 'Started', false],
+  [Start, 'Started', true],
+  [Stop, 'Paused', false],
+])('showsEffectOf(%s) in %s is %s', (action, recording, expected) => {
+  expect(showsEffectOf(state(recording), action)).toBe(expected)
+})

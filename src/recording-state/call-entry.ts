@@ -1,0 +1,216 @@
+import type { CallState } from '../api/schemas.ts'
+import type { RecordingAction } from '../../protocol/wire.ts'
+import { deriveState } from './derive-state.ts'
+
+// What the panel may call *confirmed*, for one call, in one place (docs/decisions/0004). Pure: no
+// React, no fetch, no clock of its own. The agent view keeps these entries in its query cache, the
+// board in its store; both change them only through the functions below.
+
+/** What the panel knows of one call's recorder. Immutable: every change is a new object. */
+export interface CallEntry {
+  readonly state: CallState
+  /** True only after a fresh read (or a trusted action answer) that nothing newer has overtaken. */
+  readonly confirmed: boolean
+  /** Bumped by every write that is not a read: a read that overlapped one is not trusted. */
+  readonly version: number
+  /** When the panel first saw this pause (the service does not say); null when not paused. */
+  readonly pausedSince: number | null
+  /** True when the pause was seen as it began (an event, or our own confirmed action); false when
+   * a read found it already running, so `pausedSince` is only a lower bound ("at least"). */
+  readonly pausedSinceExact: boolean
+  /** Counts every event seen for this call. */
+  readonly eventSeq: number
+  readonly lastEvent: AnnouncedChange | null
+  /** The action this panel is sending for the call, if any (one at a time). */
+  readonly flight: Flight | null
+  /** When the service said it no longer knows the call; null while it does. */
+  readonly endedAt: number | null
+}
+
+export interface AnnouncedChange {
+  readonly action: RecordingAction | undefined
+  readonly at: number
+}
+
+/** An action on its way. Its answer is trusted only if every event meanwhile can be accounted for. */
+export interface Flight {
+  readonly action: RecordingAction
+  /** The live connection's unbroken stretch when it was sent (null: not connected). */
+  readonly stretch: number | null
+  /** An event announced another action while it was on its way. */
+  readonly otherAction: boolean
+}
+
+/** The result of a change: the new entry, and whether a fresh read must now decide. */
+export interface Step<E extends CallEntry> {
+  readonly entry: E
+  readonly read: boolean
+}
+
+export function newEntry(call: { uccName: string; correlationId: string }): CallEntry {
+  return {
+    state: {
+      uccName: call.uccName,
+      correlationId: call.correlationId,
+      recording: 'Unknown',
+      marking: 'Unknown',
+      saving: 'Unknown',
+    },
+    confirmed: false,
+    version: 0,
+    pausedSince: null,
+    pausedSinceExact: false,
+    eventSeq: 0,
+    lastEvent: null,
+    flight: null,
+    endedAt: null,
+  }
+}
+
+/**
+ * A hub event for this call. The state it announces is derived at once, unconfirmed. The echo of
+ * our own action in flight is applied like any event but needs no read: the action's answer (or
+ * the read after it) decides. Any other event needs a read. An event for an ended call revives it.
+ */
+export function eventArrived<E extends CallEntry>(
+  entry: E,
+  action: RecordingAction | undefined,
+  now: number,
+): Step<E> {
+  const echo = entry.flight !== null && action === entry.flight.action
+  const flight =
+    entry.flight && !echo ? { ...entry.flight, otherAction: true } : entry.flight
+  return {
+    entry: {
+      ...entry,
+      ...withState(entry, deriveState(entry.state, action), now, true),
+      confirmed: false,
+      version: entry.version + 1,
+      eventSeq: entry.eventSeq + 1,
+      lastEvent: { action, at: now },
+      flight,
+      endedAt: null,
+    },
+    read: !echo,
+  }
+}
+
+/** What a read must remember to be judged when it answers. */
+export function readStarted(entry: CallEntry): number {
+  return entry.version
+}
+
+/**
+ * A read answered with `state`. Trusted only when nothing was written since it began (`token`);
+ * otherwise it may be older than what is shown: kept unconfirmed, and read again.
+ */
+export function readAnswered<E extends CallEntry>(
+  entry: E,
+  token: number,
+  state: CallState,
+  now: number,
+): Step<E> {
+  if (entry.version !== token) return { entry: unconfirmed(entry), read: true }
+  return {
+    entry: { ...entry, ...withState(entry, state, now, false), confirmed: true, endedAt: null },
+    read: false,
+  }
+}
+
+/** A read failed (other than "no such call"): what is shown is no longer confirmed. */
+export function readFailed<E extends CallEntry>(entry: E): E {
+  return unconfirmed(entry)
+}
+
+/** The service says it no longer knows the call. */
+export function callEnded<E extends CallEntry>(entry: E, token: number, now: number): Step<E> {
+  if (entry.version !== token) return { entry: unconfirmed(entry), read: true }
+  return { entry: { ...entry, confirmed: false, flight: null, endedAt: now }, read: false }
+}
+
+/** An action is sent. While it is on its way the service may already have applied it: unconfirmed. */
+export function actionSent<E extends CallEntry>(
+  entry: E,
+  action: RecordingAction,
+  stretch: number | null,
+): E {
+  return {
+    ...entry,
+    confirmed: false,
+    version: entry.version + 1,
+    flight: { action, stretch, otherAction: false },
+  }
+}
+
+/**
+ * The action's answer arrived. It is shown as confirmed only when it carries the call's full state
+ * (`answer`), the live connection stayed on one unbroken stretch throughout (so every event
+ * meanwhile was seen), and every event meanwhile announced this same action. Otherwise a read decides.
+ */
+export function actionAnswered<E extends CallEntry>(
+  entry: E,
+  answer: CallState | undefined,
+  stretchNow: number | null,
+  now: number,
+): Step<E> {
+  const flight = entry.flight
+  const trusted =
+    answer !== undefined &&
+    flight !== null &&
+    flight.stretch !== null &&
+    flight.stretch === stretchNow &&
+    !flight.otherAction
+  if (!trusted) return { entry: { ...unconfirmed(entry), flight: null }, read: true }
+  return {
+    entry: {
+      ...entry,
+      ...withState(entry, answer, now, true),
+      confirmed: true,
+      version: entry.version + 1,
+      flight: null,
+      endedAt: null,
+    },
+    read: false,
+  }
+}
+
+/** The action failed: it may have taken effect anyway. Never repeated: a read decides. */
+export function actionFailed<E extends CallEntry>(entry: E): Step<E> {
+  return { entry: { ...unconfirmed(entry), flight: null }, read: true }
+}
+
+/** The live connection is back: events may have been lost, so nothing is confirmed until read. */
+export function resynced<E extends CallEntry>(entry: E): Step<E> {
+  if (entry.endedAt !== null) return { entry, read: false }
+  return { entry: unconfirmed(entry), read: true }
+}
+
+/** Whether the state shows what `action` does (used to say when a "success" had no effect). */
+export function showsEffectOf(state: CallState, action: RecordingAction): boolean {
+  const expected = deriveState(state, action)
+  return (
+    expected.recording === state.recording &&
+    expected.marking === state.marking &&
+    expected.saving === state.saving
+  )
+}
+
+function unconfirmed<E extends CallEntry>(entry: E): E {
+  return { ...entry, confirmed: false, version: entry.version + 1 }
+}
+
+/**
+ * The new state with its pause clock: a pause already shown keeps its start and exactness; a new
+ * one starts now, exact when seen as it happened (`seenBegin`), a lower bound when a read found it.
+ */
+function withState(
+  entry: CallEntry,
+  state: CallState,
+  now: number,
+  seenBegin: boolean,
+): Pick<CallEntry, 'state' | 'pausedSince' | 'pausedSinceExact'> {
+  if (state.recording !== 'Paused') return { state, pausedSince: null, pausedSinceExact: false }
+  if (entry.state.recording === 'Paused' && entry.pausedSince !== null && entry.endedAt === null)
+    return { state, pausedSince: entry.pausedSince, pausedSinceExact: entry.pausedSinceExact }
+  return { state, pausedSince: now, pausedSinceExact: seenBegin }
+}
