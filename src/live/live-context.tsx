@@ -30,11 +30,9 @@ export function useLiveHandlers(handlers: {
     latest.current = handlers
   })
   useEffect(() => {
-    const offEvent = live.onRecordingEvent((event) => latest.current.onEvent?.(event))
-    const offResync = live.onResync(() => latest.current.onResync?.())
-    return () => {
-      offEvent()
-      offResync()
-    }
+    return live.attach({
+      event: (event) => latest.current.onEvent?.(event),
+      resync: () => latest.current.onResync?.(),
+    })
   }, [live])
 }

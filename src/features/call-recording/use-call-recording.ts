@@ -87,7 +87,7 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
       const connectedThroughout = live.getState() === 'Connected'
       return {
         eventSeqBefore: lastEventSeq(entry),
-        connectionBefore: connectedThroughout ? live.getConnectionCount() : -1,
+        connectionBefore: connectedThroughout ? (live.getStretch() ?? -1) : -1,
       }
     },
     onSuccess: async (state, action, context) => {
@@ -97,7 +97,7 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
       )
       // Events are a complete account of the flight only if the hub stayed connected throughout.
       const eventsComplete =
-        live.getState() === 'Connected' && live.getConnectionCount() === context.connectionBefore
+        live.getStretch() === context.connectionBefore
       if (
         state &&
         eventsComplete &&
