@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import { contentSecurityPolicy } from './simulator/content-security-policy.ts'
+import { contentSecurityPolicy } from './deploy/content-security-policy.ts'
 
 // The simulator `npm start` runs beside the dev server; API and hub requests are proxied to it,
 // so the panel talks to its own origin exactly as it does when deployed behind one host.

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { DEFAULT_HUB_PATH } from '../src/api/wire.ts'
+import { DEFAULT_HUB_PATH } from '../protocol/wire.ts'
 import { ErrorStatusMode } from './errors.ts'
 import {
   DEFAULT_LOAD_CALLS,

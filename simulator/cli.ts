@@ -1,3 +1,4 @@
+import { recordingApiRoot } from '../protocol/wire.ts'
 import { parseCliArgs } from './cli-options.ts'
 import { DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
 import { startSimulator } from './server.ts'
@@ -7,7 +8,7 @@ function banner(simulator: Simulator): string {
   return [
     `Attendant service simulator (scenario: ${simulator.scenario})`,
     `  base URL:    ${simulator.url}`,
-    `  REST API:    ${simulator.restUrl}  (and /attendantservice/api/v2/recording)`,
+    `  REST API:    ${simulator.restUrl}  (and ${recordingApiRoot('v2')})`,
     `  hub URL:     ${simulator.hubUrl}`,
     `  control API: ${simulator.controlUrl}/  (simulator/README.md)`,
     `  try:         curl ${simulator.restUrl}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`,

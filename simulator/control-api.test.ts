@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
-import { RecordingState } from '../src/api/wire.ts'
-import type { RecordingStateResponse } from '../src/api/wire.ts'
+import { RecordingState } from '../protocol/wire.ts'
+import type { RecordingStateResponse } from '../protocol/wire.ts'
 import {
   DEFAULT_AGENT,
   DEFAULT_CALL_ID,

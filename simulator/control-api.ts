@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as v from 'valibot'
-import { RECORDING_STATE_CHANGED_EVENT, RecordingState, parseAction } from '../src/api/wire.ts'
-import type { RecordingStateResponse } from '../src/api/wire.ts'
+import { RECORDING_STATE_CHANGED_EVENT, RecordingState } from '../protocol/wire.ts'
+import type { RecordingStateResponse } from '../protocol/wire.ts'
 import { ErrorStatusMode, httpStatusOf, invalidAction, unknownUcc } from './errors.ts'
 import type { SimError } from './errors.ts'
 import { FaultEndpoint } from './faults.ts'
@@ -18,6 +18,7 @@ import {
 } from './http.ts'
 import type { Reply, Route } from './http.ts'
 import type { Random } from './random.ts'
+import { readAction } from './read-wire.ts'
 import { endCall, performAction, silentChange, startCall } from './recorder.ts'
 import type { LoadStatus } from './scenarios.ts'
 import { EventCasing } from './settings.ts'
@@ -253,7 +254,7 @@ const removeCall: ControlHandler = (context, { params, query }) => {
 }
 
 const applyAction = withBody(schemas.action, (context, params, input) => {
-  const action = parseAction(input.action)
+  const action = readAction(input.action)
   if (action === undefined) return recordingReply(undefined, params, invalidAction(input.action))
   const result = performAction(context.store, {
     uccName: params.ucc ?? '',

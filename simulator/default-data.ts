@@ -1,4 +1,4 @@
-import { RecordingState } from '../src/api/wire.ts'
+import { RecordingState } from '../protocol/wire.ts'
 
 /** The data every scenario starts from (and reset returns to), so the documentation's examples work as written. */
 export const DEFAULT_UCC = 'ucc-demo-name'

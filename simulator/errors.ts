@@ -1,5 +1,6 @@
-import { ErrorType, RecordingState, nameOf } from '../src/api/wire.ts'
-import type { ErrorMessage, RecordingActionName } from '../src/api/wire.ts'
+import { ErrorType, RecordingState } from '../protocol/wire.ts'
+import type { ErrorMessage, RecordingActionName } from '../protocol/wire.ts'
+import { nameOf } from './read-wire.ts'
 
 /** Why a recording request failed; decides the ErrorType and, in `http` error-status mode, the status. */
 export const ErrorKind = {

@@ -1,4 +1,4 @@
-import type { RecordingAction } from '../src/api/wire.ts'
+import type { RecordingAction } from '../protocol/wire.ts'
 import { EventCasing } from './settings.ts'
 
 export interface RecordingChange {

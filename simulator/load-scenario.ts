@@ -1,4 +1,4 @@
-import { MarkingState, RecordingAction, RecordingState } from '../src/api/wire.ts'
+import { MarkingState, RecordingAction, RecordingState } from '../protocol/wire.ts'
 import type { Clock } from './clock.ts'
 import type { Random } from './random.ts'
 import { performAction, startCall } from './recorder.ts'

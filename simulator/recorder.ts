@@ -1,6 +1,7 @@
-import { RecordingAction, RecordingState, nameOf } from '../src/api/wire.ts'
+import { RecordingAction, RecordingState } from '../protocol/wire.ts'
 import { editingNotAllowed, notAnAgent, unknownSession, unknownUcc } from './errors.ts'
 import type { SimError } from './errors.ts'
+import { nameOf } from './read-wire.ts'
 import type { AuditSource, Call, Store } from './store.ts'
 import { transition } from './transitions.ts'
 import type { RecorderState } from './transitions.ts'

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
-import { MarkingState, RecordingAction, RecordingState, SavingState } from '../src/api/wire.ts'
-import type { CapabilitiesResponse, RecordingStateResponse } from '../src/api/wire.ts'
+import { MarkingState, RecordingAction, RecordingState, SavingState } from '../protocol/wire.ts'
+import type { CapabilitiesResponse, RecordingStateResponse } from '../protocol/wire.ts'
 import {
   DEFAULT_AGENT,
   DEFAULT_CALL_ID,

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { RecordingState, MarkingState, SavingState, parseAction } from '../src/api/wire.ts'
-import type { CapabilitiesResponse, RecordingStateResponse } from '../src/api/wire.ts'
+import {
+  MarkingState,
+  RecordingApiSegment,
+  RecordingState,
+  SavingState,
+  recordingApiRoot,
+} from '../protocol/wire.ts'
+import type { CapabilitiesResponse, RecordingStateResponse } from '../protocol/wire.ts'
 import { invalidAction, missingFields, statusFor, unknownSession, unknownUcc } from './errors.ts'
 import type { SimError } from './errors.ts'
 import { faultReply } from './faults.ts'
@@ -19,14 +25,12 @@ import {
 } from './http.ts'
 import type { BodyResult, Reply, Route } from './http.ts'
 import { pause } from './pause.ts'
+import { readAction, readProperty } from './read-wire.ts'
 import { performAction } from './recorder.ts'
 import type { Settings } from './settings.ts'
 import type { Call, Store } from './store.ts'
 
-export const REST_BASES = [
-  '/attendantservice/api/recording',
-  '/attendantservice/api/v2/recording',
-] as const
+export const REST_BASES = [recordingApiRoot('v1'), recordingApiRoot('v2')] as const
 
 export interface RestContext {
   store: Store
@@ -46,10 +50,14 @@ interface RestEndpoint {
 const restRoutes: readonly Route<RestEndpoint>[] = [
   {
     method: 'GET',
-    path: ['capabilities', ':ucc'],
+    path: [RecordingApiSegment.Capabilities, ':ucc'],
     handler: { endpoint: 'capabilities', handle: getCapabilities },
   },
-  { method: 'POST', path: ['set'], handler: { endpoint: 'set', handle: setRecording } },
+  {
+    method: 'POST',
+    path: [RecordingApiSegment.Set],
+    handler: { endpoint: 'set', handle: setRecording },
+  },
   { method: 'GET', path: [':ucc', ':id'], handler: { endpoint: 'state', handle: getState } },
 ]
 
@@ -149,13 +157,6 @@ function getCapabilities(context: RestContext, params: Record<string, string>): 
   return json(statusFor(error, context.settings.errorStatus), body)
 }
 
-/** A property by name in any casing, as ASP.NET model binding reads JSON. */
-export function propertyOf(body: Record<string, unknown>, name: string): unknown {
-  const wanted = name.toLowerCase()
-  for (const [key, value] of Object.entries(body)) if (key.toLowerCase() === wanted) return value
-  return undefined
-}
-
 function textOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
@@ -167,11 +168,11 @@ function isMissing(value: unknown): boolean {
 function setRecording(context: RestContext, _params: Record<string, string>, body: unknown): Reply {
   if (body === undefined) return message(400, 'A non-empty request body is required.')
   if (!isRecord(body)) return message(400, 'The request body must be a JSON object.')
-  const rawAction = propertyOf(body, 'Action')
+  const rawAction = readProperty(body, 'Action')
   const fields = {
-    RequesterSipUri: textOf(propertyOf(body, 'RequesterSipUri')),
-    CorrelationId: textOf(propertyOf(body, 'CorrelationId')),
-    UCCName: textOf(propertyOf(body, 'UCCName')),
+    RequesterSipUri: textOf(readProperty(body, 'RequesterSipUri')),
+    CorrelationId: textOf(readProperty(body, 'CorrelationId')),
+    UCCName: textOf(readProperty(body, 'UCCName')),
   }
   const requested = { uccName: fields.UCCName ?? '', correlationId: fields.CorrelationId ?? '' }
   const missing = [
@@ -179,7 +180,7 @@ function setRecording(context: RestContext, _params: Record<string, string>, bod
     ...Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [name] : [])),
   ]
   if (missing.length > 0) return stateReply(context, requested, undefined, missingFields(missing))
-  const action = parseAction(rawAction)
+  const action = readAction(rawAction)
   if (action === undefined)
     return stateReply(context, requested, undefined, invalidAction(rawAction))
   const result = performAction(context.store, {

@@ -1,4 +1,4 @@
-import { RecordingAction } from '../src/api/wire.ts'
+import { RecordingAction } from '../protocol/wire.ts'
 import type { Clock } from './clock.ts'
 import { DEFAULT_UCC } from './default-data.ts'
 import { DEFAULT_LOAD_CALLS, DEFAULT_LOAD_EVENTS_PER_SECOND, startLoad } from './load-scenario.ts'

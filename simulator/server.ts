@@ -2,7 +2,11 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { DEFAULT_HUB_PATH, RECORDING_STATE_CHANGED_EVENT } from '../src/api/wire.ts'
+import {
+  DEFAULT_HUB_PATH,
+  RECORDING_STATE_CHANGED_EVENT,
+  recordingApiRoot,
+} from '../protocol/wire.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { CONTROL_BASE, handleControl } from './control-api.ts'
@@ -274,7 +278,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url,
     hubUrl: `${url}${hubPath}`,
     controlUrl: `${url}${CONTROL_BASE}`,
-    restUrl: `${url}/attendantservice/api/recording`,
+    restUrl: `${url}${recordingApiRoot('v1')}`,
     port,
     store,
     hub,

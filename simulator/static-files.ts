@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { contentSecurityPolicy, sameHostWebSockets } from './content-security-policy.ts'
+import { contentSecurityPolicy, sameHostWebSockets } from '../deploy/content-security-policy.ts'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

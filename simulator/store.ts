@@ -1,5 +1,5 @@
-import { MarkingState, RecordingState, SavingState } from '../src/api/wire.ts'
-import type { RecordingAction } from '../src/api/wire.ts'
+import { MarkingState, RecordingState, SavingState } from '../protocol/wire.ts'
+import type { RecordingAction } from '../protocol/wire.ts'
 import type { Clock } from './clock.ts'
 import { defaultData } from './default-data.ts'
 import type { RecorderState } from './transitions.ts'

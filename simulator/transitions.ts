@@ -1,12 +1,7 @@
-import {
-  MarkingState,
-  RecordingAction,
-  RecordingState,
-  SavingState,
-  nameOf,
-} from '../src/api/wire.ts'
+import { MarkingState, RecordingAction, RecordingState, SavingState } from '../protocol/wire.ts'
 import { invalidTransition } from './errors.ts'
 import type { SimError } from './errors.ts'
+import { nameOf } from './read-wire.ts'
 
 export interface RecorderState {
   recordingState: number

@@ -1,7 +1,7 @@
 // The hub against the official @microsoft/signalr client, over each transport.
 import { HttpTransportType } from '@microsoft/signalr'
 import { afterEach, expect, test, vi } from 'vitest'
-import { RECORDING_STATE_CHANGED_EVENT } from '../../src/api/wire.ts'
+import { RECORDING_STATE_CHANGED_EVENT } from '../../protocol/wire.ts'
 import {
   buildClient,
   closeAll,

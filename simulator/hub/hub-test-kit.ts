@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr'
 import type { HubConnection, IHttpConnectionOptions } from '@microsoft/signalr'
 import { WebSocket } from 'ws'
-import { DEFAULT_HUB_PATH } from '../../src/api/wire.ts'
+import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
 import { createHub } from './hub.ts'
 import type { Hub, HubOptions } from './hub.ts'
 
