@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest'
-import { RecordingState } from '../src/api/wire.ts'
+import { RecordingState } from '../protocol/wire.ts'
 import { createManualClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { DEFAULT_CALL_ID, DEFAULT_UCC, LOCKED_CALL_ID, LOCKED_UCC } from './default-data.ts'
@@ -9,7 +9,7 @@ import { startLoadScenario } from './scenarios.ts'
 import type { Scenario } from './scenarios.ts'
 import type { Simulator } from './server.ts'
 import { AUDIT_LIMIT, createStore } from './store.ts'
-import type { Change } from './store.ts'
+import type { Call, Change } from './store.ts'
 import { request, startTestSimulator } from './test-support.ts'
 
 const running: Scenario[] = []
@@ -20,6 +20,9 @@ afterEach(async () => {
 })
 
 const LOAD_UCCS = [DEFAULT_UCC, 'ucc-sales', 'ucc-support']
+
+const callState = (call: Call) =>
+  `${call.uccName} ${call.correlationId} ${call.recordingState} ${call.markingState} ${call.savingState}`
 
 function load(calls: number, eventsPerSecond: number, seed = 1) {
   return loadOn(createManualClock(), calls, eventsPerSecond, seed)
@@ -189,12 +192,24 @@ test('a rate of 0 creates the calls and changes nothing', () => {
 })
 
 test('stop() stops the changes', () => {
-  const { clock, scenario, stateChanges } = load(100, 100)
-  clock.advance(1_000)
-  scenario.stop()
-  const count = stateChanges().length
-  clock.advance(10_000)
-  expect(stateChanges()).toHaveLength(count)
+  const stopped = load(100, 100)
+  const going = load(100, 100)
+  // going: the same run, never stopped, shows there was something left to stop.
+  const states = () => stopped.store.calls().map((call) => callState(call))
+  const initially = states()
+  stopped.clock.advance(1_000)
+  going.clock.advance(1_000)
+  expect(stopped.stateChanges()).toHaveLength(100)
+  expect(stopped.stateChanges().every((change) => change.event)).toBe(true)
+  expect(states()).not.toEqual(initially)
+  stopped.scenario.stop()
+  const atStop = states()
+  stopped.clock.advance(10_000)
+  going.clock.advance(10_000)
+  expect(going.stateChanges()).toHaveLength(1_100)
+  expect(stopped.stateChanges()).toHaveLength(100)
+  expect(states()).toEqual(atStop)
+  expect(stopped.scenario.load?.()).toMatchObject({ applied: 100, skipped: 0 })
 })
 
 test('inside the simulator: events broadcast, health shows the load, a reset brings fresh calls', async () => {

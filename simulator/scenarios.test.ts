@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest'
-import { RecordingState } from '../src/api/wire.ts'
+import { RecordingState } from '../protocol/wire.ts'
 import { createManualClock } from './clock.ts'
 import { DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
 import { createRandom } from './random.ts'
@@ -7,7 +7,7 @@ import { startDemoScenario } from './scenarios.ts'
 import type { Scenario } from './scenarios.ts'
 import type { Simulator } from './server.ts'
 import { createStore } from './store.ts'
-import type { Change } from './store.ts'
+import type { Call, Change } from './store.ts'
 import { request, startTestSimulator } from './test-support.ts'
 
 const running: Scenario[] = []
@@ -26,6 +26,9 @@ function demo(seed: number, ratePerMinute = 5) {
   running.push(scenario)
   return { clock, store, scenario, changes }
 }
+
+const callState = (call: Call) =>
+  `${call.uccName} ${call.correlationId} ${call.recordingState} ${call.markingState} ${call.savingState}`
 
 const scenarioCalls = (changes: Change[]) => new Set(changes.map((change) => change.correlationId))
 
@@ -107,12 +110,26 @@ test('a higher rate gives more calls', () => {
 })
 
 test('stop() stops the flow', () => {
-  const { clock, scenario, changes } = demo(2)
-  clock.advance(60_000)
-  scenario.stop()
-  const count = changes.length
-  clock.advance(10 * 60_000)
-  expect(changes).toHaveLength(count)
+  const stopped = demo(2)
+  const going = demo(2)
+  // going: the same run, never stopped, shows there was something left to stop.
+  const states = () => stopped.store.calls().map((call) => callState(call))
+  const populated = stopped.changes.length
+  const initially = states()
+  stopped.clock.advance(60_000)
+  going.clock.advance(60_000)
+  const whileRunning = stopped.changes.slice(populated)
+  expect(whileRunning.filter((change) => change.event).length).toBeGreaterThan(0)
+  expect(whileRunning.filter((change) => change.action === 'CallStarted').length).toBeGreaterThan(0)
+  expect(states()).not.toEqual(initially)
+  stopped.scenario.stop()
+  const count = stopped.changes.length
+  const atStop = states()
+  stopped.clock.advance(10 * 60_000)
+  going.clock.advance(10 * 60_000)
+  expect(going.changes.length).toBeGreaterThan(count + 20)
+  expect(stopped.changes).toHaveLength(count)
+  expect(states()).toEqual(atStop)
 })
 
 test('the demo runs inside the simulator, keeps running after a reset and broadcasts its changes', async () => {
