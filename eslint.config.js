@@ -32,6 +32,7 @@ export default tseslint.config(
   },
   {
     files: [
+      'deploy/**/*.ts',
       'simulator/**/*.ts',
       'scripts/**/*.ts',
       'e2e/**/*.ts',
@@ -55,6 +56,56 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/simulator/**'] }],
+    },
+  },
+  {
+    // The simulator is a separate service: it shares the wire contract (protocol/) and nothing of the panel.
+    files: ['simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src', '**/src/**'],
+              message:
+                'The simulator may not import the panel; shared wire values live in protocol/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The wire contract runs in the browser (the panel) and in Node (the simulator, bench): only what both have.
+    files: ['protocol/**/*.ts'],
+    languageOptions: { globals: globals['shared-node-browser'] },
+  },
+  {
+    // protocol/ (the wire contract) and deploy/ (deployment settings) sit below everything else.
+    files: ['protocol/**/*.ts', 'deploy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/src',
+                '**/src/**',
+                '**/simulator',
+                '**/simulator/**',
+                '**/bench',
+                '**/bench/**',
+                '**/e2e',
+                '**/e2e/**',
+              ],
+              message:
+                'protocol/ and deploy/ import nothing from the panel, the simulator, bench or e2e.',
+            },
+          ],
+        },
+      ],
     },
   },
 )
