@@ -1,8 +1,13 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { expect, test, vi } from 'vitest'
+import { beforeAll, expect, test, vi } from 'vitest'
 import { ConfirmDialog } from './confirm-dialog.tsx'
+import { installDialogPolyfill, openModalDialogs } from './jsdom-dialog.ts'
+
+beforeAll(() => {
+  installDialogPolyfill()
+})
 
 function setup() {
   const onConfirm = vi.fn()
@@ -25,10 +30,11 @@ function setup() {
   return { onConfirm, onCancel, user }
 }
 
-test('a modal dialog named by its title and described by its body', () => {
+test('a native dialog, opened as a modal, named by its title and described by its body', () => {
   setup()
   const dialog = screen.getByRole('dialog', { name: 'Stop the recording?' })
-  expect(dialog).toHaveAttribute('aria-modal', 'true')
+  expect(dialog.tagName).toBe('DIALOG')
+  expect(openModalDialogs()).toEqual([dialog])
   expect(dialog).toHaveAccessibleDescription('Stopping ends the recording of this call.')
 })
 
@@ -37,21 +43,13 @@ test('focus starts on Cancel', () => {
   expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus()
 })
 
-test('Tab and Shift+Tab wrap inside the dialog', async () => {
-  const { user } = setup()
-  await user.tab()
-  expect(screen.getByRole('button', { name: 'Stop recording' })).toHaveFocus()
-  await user.tab()
-  expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus()
-  await user.tab({ shift: true })
-  expect(screen.getByRole('button', { name: 'Stop recording' })).toHaveFocus()
-})
-
-test('Escape cancels', async () => {
+test('Escape cancels, and the dialog stays for its parent to close', async () => {
   const { onCancel, onConfirm, user } = setup()
   await user.keyboard('{Escape}')
   expect(onCancel).toHaveBeenCalledTimes(1)
   expect(onConfirm).not.toHaveBeenCalled()
+  // The cancel event was cancelled: the parent, not the browser, decides when the dialog goes.
+  expect(screen.getByRole('dialog')).toHaveAttribute('open')
 })
 
 test('the buttons call their handlers', async () => {
@@ -60,6 +58,11 @@ test('the buttons call their handlers', async () => {
   expect(onConfirm).toHaveBeenCalledTimes(1)
   await user.click(screen.getByRole('button', { name: 'Cancel' }))
   expect(onCancel).toHaveBeenCalledTimes(1)
+})
+
+test('the confirm button keeps its test id', () => {
+  setup()
+  expect(screen.getByTestId('confirm')).toHaveAccessibleName('Stop recording')
 })
 
 function Opener() {
@@ -83,12 +86,23 @@ function Opener() {
   )
 }
 
-test('focus returns to what had it when the dialog closes', async () => {
+test('Escape closes it through its parent, and focus returns to what had it', async () => {
   const user = userEvent.setup()
   render(<Opener />)
   await user.click(screen.getByRole('button', { name: 'Stop' }))
   expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus()
   await user.keyboard('{Escape}')
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(openModalDialogs()).toEqual([])
+  expect(screen.getByRole('button', { name: 'Stop' })).toHaveFocus()
+})
+
+test('confirming closes it too, with focus back on the opener', async () => {
+  const user = userEvent.setup()
+  render(<Opener />)
+  await user.click(screen.getByRole('button', { name: 'Stop' }))
+  await user.click(screen.getByRole('button', { name: 'Stop recording' }))
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(openModalDialogs()).toEqual([])
   expect(screen.getByRole('button', { name: 'Stop' })).toHaveFocus()
 })

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react'
 import { Button } from './button.tsx'
 
 export interface ConfirmDialogProps {
@@ -9,7 +9,12 @@ export interface ConfirmDialogProps {
   onCancel: () => void
 }
 
-/** A modal question. Focus starts on Cancel (the safe choice), Escape cancels, Tab stays inside. */
+/**
+ * A modal question on the native `<dialog>`: `showModal()` makes the rest of the page inert and
+ * puts the dialog in the top layer, and Escape fires its `cancel` event. Focus starts on Cancel
+ * (the safe choice) and returns, on close, to what had it before. The parent closes the dialog
+ * by no longer rendering it.
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -19,64 +24,59 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const titleId = useId()
   const bodyId = useId()
-  const dialog = useRef<HTMLDivElement>(null)
+  const dialog = useRef<HTMLDialogElement>(null)
   const cancel = useRef<HTMLButtonElement>(null)
+  const modal = useRef(false)
 
-  useEffect(() => {
-    const previouslyFocused = document.activeElement as HTMLElement | null
-    cancel.current?.focus()
-    return () => previouslyFocused?.focus?.()
-  }, [])
-
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      onCancel()
-      return
-    }
-    if (event.key !== 'Tab' || !dialog.current) return
-    const focusable = dialog.current.querySelectorAll<HTMLElement>('button:not([disabled])')
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last?.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first?.focus()
-    }
-  })
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = dialog.current
-    element?.addEventListener('keydown', onKeyDown)
-    return () => element?.removeEventListener('keydown', onKeyDown)
+    if (!element) return
+    const previouslyFocused =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null
+    // Every browser the panel supports has showModal() and fires `cancel` on Escape. jsdom (the
+    // unit tests) has neither: there the dialog is only shown, and Escape is heard as a key.
+    modal.current = typeof element.showModal === 'function'
+    if (modal.current) element.showModal()
+    else element.setAttribute('open', '')
+    cancel.current?.focus()
+    return () => {
+      if (modal.current) element.close()
+      else element.removeAttribute('open')
+      previouslyFocused?.focus()
+    }
   }, [])
+
+  function onNativeCancel(event: SyntheticEvent<HTMLDialogElement>) {
+    // The parent decides: it closes the dialog by unmounting it.
+    event.preventDefault()
+    onCancel()
+  }
 
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/60 p-3">
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        className="w-full max-w-sm rounded-lg bg-white p-4 text-slate-900 shadow-xl dark:bg-slate-800 dark:text-slate-100"
-      >
-        <h2 id={titleId} className="text-lg font-bold">
-          {title}
-        </h2>
-        <div id={bodyId} className="mt-2 text-sm">
-          {children}
-        </div>
-        <div className="mt-4 flex justify-end gap-2">
-          <Button ref={cancel} onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button variant="danger" data-testid="confirm" onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </div>
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={onNativeCancel}
+      onKeyDown={(event) => {
+        if (!modal.current && event.key === 'Escape') onCancel()
+      }}
+      className="m-auto w-[calc(100%-1.5rem)] max-w-sm rounded-lg bg-white p-4 text-slate-900 shadow-xl backdrop:bg-slate-950/60 dark:bg-slate-800 dark:text-slate-100"
+    >
+      <h2 id={titleId} className="text-lg font-bold">
+        {title}
+      </h2>
+      <div id={bodyId} className="mt-2 text-sm">
+        {children}
       </div>
-    </div>
+      <div className="mt-4 flex justify-end gap-2">
+        <Button ref={cancel} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button variant="danger" data-testid="confirm" onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </dialog>
   )
 }
