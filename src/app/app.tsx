@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { ApiProvider } from '../api/api-context.tsx'
+import { Alert } from '../components/ui/alert.tsx'
 import { CallPanel } from '../features/call-recording/call-panel.tsx'
 import { StartPage } from '../features/call-recording/start-page.tsx'
 import { LiveProvider } from '../live/live-context.tsx'
@@ -81,19 +82,13 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
 
 function ConfigWarnings({ warnings }: { warnings: string[] }) {
   return (
-    <div
-      data-testid="config-warning"
+    <Alert
+      tone="warning"
       role="status"
-      className="border-b-2 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
-    >
-      <p className="font-semibold">
-        Configuration problem — the panel is using default settings where needed:
-      </p>
-      <ul className="list-disc pl-5">
-        {warnings.map((warning) => (
-          <li key={warning}>{warning}</li>
-        ))}
-      </ul>
-    </div>
+      banner
+      data-testid="config-warning"
+      title="Configuration problem — the panel is using default settings where needed:"
+      items={warnings}
+    />
   )
 }

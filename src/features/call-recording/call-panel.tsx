@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { isApiError } from '../../api/api-error.ts'
+import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
-import { ErrorAlert } from '../../components/ui/error-alert.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import type { CallRef } from './call-state-query.ts'
 import { ACTIONS, describeCall, type ActionId, type CallView } from './describe-call.ts'
@@ -236,14 +236,16 @@ function ErrorsShown(props: {
   return (
     <>
       {props.callUnknownError && (
-        <ErrorAlert
+        <Alert
+          tone="error"
           title="Call not found"
           explanation="The recording service does not know this call: it may have ended, or the address may be wrong. No actions are offered."
           serverMessage={serverText(props.callUnknownError)}
         />
       )}
       {props.actionError && (
-        <ErrorAlert
+        <Alert
+          tone="error"
           title={`${props.actionLabel ?? 'The action'} did not go through`}
           explanation={`${props.actionError.message} The state shown is what the service reports now; it was re-read, not retried.`}
           serverMessage={serverText(props.actionError)}
@@ -251,17 +253,19 @@ function ErrorsShown(props: {
           <button type="button" className="mt-2 text-sm underline" onClick={props.onDismissAction}>
             Dismiss
           </button>
-        </ErrorAlert>
+        </Alert>
       )}
       {props.stateError && (
-        <ErrorAlert
+        <Alert
+          tone="error"
           title="Could not read the recording state"
           explanation={`${props.stateError.message}${props.hasState ? ' The last state read is shown, marked as not confirmed until a read succeeds.' : ''}`}
           serverMessage={serverText(props.stateError)}
         />
       )}
       {props.capabilitiesError && (
-        <ErrorAlert
+        <Alert
+          tone="error"
           title="Could not check what agents may do"
           explanation={`${props.capabilitiesError.message} Actions stay available; the service will refuse any it does not allow.`}
           serverMessage={serverText(props.capabilitiesError)}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { agentPanelHref, validateCallAddress } from '../../app/route.ts'
+import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 
 export interface StartPageProps {
@@ -33,20 +34,12 @@ export function StartPage({ uccName, agentSipUri, problems }: StartPageProps) {
       <h1 className="text-lg font-bold">Call recording</h1>
       <p className="text-sm">Open the recording controls for a call by its correlation id.</p>
       {shown.length > 0 && (
-        <div
-          role="alert"
+        <Alert
+          tone="error"
           data-testid="address-problems"
-          className="wrap-anywhere rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-50"
-        >
-          <p className="font-bold">
-            This address cannot be opened; nothing was sent to the recording service.
-          </p>
-          <ul className="mt-1 list-disc pl-5">
-            {shown.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
+          title="This address cannot be opened; nothing was sent to the recording service."
+          items={shown}
+        />
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <Field

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { parseIdList } from './board-rows.ts'
 import type { Lookup } from './board-store.ts'
@@ -68,21 +69,15 @@ export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
           (added === 1 ? 'Added 1 id.' : `Added ${added.toLocaleString('en')} ids.`)}
       </p>
       {invalid.length > 0 && (
-        <div
-          role="alert"
+        <Alert
+          tone="error"
           data-testid="paste-problems"
-          className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50"
+          title="Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):"
+          items={invalid.slice(0, INVALID_SHOWN)}
+          itemStyle="code"
         >
-          <p className="font-semibold">
-            Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):
-          </p>
-          <ul className="list-disc pl-5 font-mono break-all">
-            {invalid.slice(0, INVALID_SHOWN).map((value) => (
-              <li key={value}>{value}</li>
-            ))}
-          </ul>
           {invalid.length > INVALID_SHOWN && <p>and {invalid.length - INVALID_SHOWN} more.</p>}
-        </div>
+        </Alert>
       )}
     </form>
   )
@@ -116,14 +111,11 @@ export function Lookups({
         </p>
       )}
       {notFound.length > 0 && (
-        <div
+        <Alert
+          tone="warning"
           data-testid="lookups-not-found"
-          className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+          title={`Not known in ${uccNames.length === 1 ? uccNames[0] : `any of ${uccNames.join(', ')}`}: the call may have ended, or the id may be wrong.`}
         >
-          <p className="font-semibold">
-            Not known in {uccNames.length === 1 ? uccNames[0] : `any of ${uccNames.join(', ')}`}:
-            the call may have ended, or the id may be wrong.
-          </p>
           <ul className="mt-1 flex flex-col gap-1">
             {notFound.map((lookup) => (
               <li
@@ -143,7 +135,7 @@ export function Lookups({
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
     </div>
   )

@@ -10,8 +10,8 @@ import {
 import { useRecordingApi } from '../../api/api-context.tsx'
 import { isApiError } from '../../api/api-error.ts'
 import { RecordingAction } from '../../api/wire.ts'
+import { Alert } from '../../components/ui/alert.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
-import { ErrorAlert } from '../../components/ui/error-alert.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { useHubState, useLiveHandlers } from '../../live/live-context.tsx'
 import { useNow } from '../../lib/time.ts'
@@ -192,18 +192,12 @@ export function BoardView({
       </header>
 
       {problems.length > 0 && (
-        <div
-          role="alert"
+        <Alert
+          tone="error"
           data-testid="address-problems"
-          className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50"
-        >
-          <p className="font-semibold">Parts of this address were ignored:</p>
-          <ul className="list-disc pl-5">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
+          title="Parts of this address were ignored:"
+          items={problems}
+        />
       )}
       {uccNames.length === 0 && (
         <p role="alert" className="text-sm font-semibold">
@@ -228,7 +222,8 @@ export function BoardView({
       />
 
       {snapshot.capabilityErrors.map(({ uccName, error }) => (
-        <ErrorAlert
+        <Alert
+          tone="error"
           key={uccName}
           title={`Could not check what may be changed in ${uccName}`}
           explanation={`${error.message} Resume and Mark stay available; the service refuses what it does not allow.`}
@@ -237,7 +232,8 @@ export function BoardView({
       ))}
 
       {actionError && (
-        <ErrorAlert
+        <Alert
+          tone="error"
           title={actionError.title}
           explanation={`${actionError.error.message} The state shown is re-read from the service, not retried.`}
           serverMessage={
@@ -251,7 +247,7 @@ export function BoardView({
           >
             Dismiss
           </button>
-        </ErrorAlert>
+        </Alert>
       )}
 
       <div className="flex flex-wrap items-end gap-3">
