@@ -1,4 +1,5 @@
-import { ErrorType, nameOf } from './wire.ts'
+import { ErrorType } from '../../protocol/wire.ts'
+import { readEnum } from './wire-read.ts'
 
 /** Why a request to the recording service did not give a usable answer. */
 export type ApiErrorKind =
@@ -66,7 +67,7 @@ export function explainError(details: ApiErrorDetails): string {
 }
 
 function explainServerError(errorType: number | undefined): string {
-  const name = nameOf(ErrorType, errorType)
+  const name = readEnum(ErrorType, errorType)
   switch (name) {
     case 'Configuration':
       return 'The contact center is not set up to allow this (configuration error). Ask your administrator.'

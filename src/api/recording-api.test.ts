@@ -6,7 +6,7 @@ import {
   resolveAgainstBase,
   type RecordingApiOptions,
 } from './recording-api.ts'
-import { RecordingAction } from './wire.ts'
+import { RecordingAction } from '../../protocol/wire.ts'
 
 const UCC = 'ucc-demo'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'

@@ -7,9 +7,13 @@ import {
   type CallState,
   type Parsed,
 } from './schemas.ts'
-import type { RecordingAction } from './wire.ts'
+import {
+  RecordingApiSegment,
+  recordingApiRoot,
+  type ApiVersion,
+  type RecordingAction,
+} from '../../protocol/wire.ts'
 
-export type ApiVersion = 'v1' | 'v2'
 
 export interface RecordingApiOptions {
   /** '' for the panel's own origin, else an absolute URL (a path after the host is kept). */
@@ -36,12 +40,13 @@ export interface RecordingApi {
 }
 
 export function recordingPaths(apiBaseUrl: string, apiVersion: ApiVersion) {
-  const root = `${joinBase(apiBaseUrl)}/attendantservice/api/${apiVersion === 'v2' ? 'v2/' : ''}recording`
+  const root = `${joinBase(apiBaseUrl)}${recordingApiRoot(apiVersion)}`
   return {
     state: (uccName: string, correlationId: string) =>
       `${root}/${encodeURIComponent(uccName)}/${encodeURIComponent(correlationId)}`,
-    set: () => `${root}/set`,
-    capabilities: (uccName: string) => `${root}/capabilities/${encodeURIComponent(uccName)}`,
+    set: () => `${root}/${RecordingApiSegment.Set}`,
+    capabilities: (uccName: string) =>
+      `${root}/${RecordingApiSegment.Capabilities}/${encodeURIComponent(uccName)}`,
   }
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { ErrorType, MarkingState, RecordingState, SavingState, nameOf } from './wire.ts'
+import { ErrorType, MarkingState, RecordingState, SavingState } from '../../protocol/wire.ts'
+import { canonicalKeys, isRecord, readEnum } from './wire-read.ts'
 
 // Parsing at the boundary: what the recording service sends is checked once, here, and turned
 // into the panel's own types. Values outside an enumeration become 'Unknown', never a guess.
@@ -45,8 +46,8 @@ const errorMessageSchema = v.nullish(
 
 function errorTypeOf(value: unknown): number {
   if (typeof value === 'number') return value
-  const name = enumName(ErrorType, value)
-  return name === 'Unknown' ? Number(value) : ErrorType[name]
+  const name = readEnum(ErrorType, value)
+  return name === undefined ? Number(value) : ErrorType[name]
 }
 
 const enumValue = v.optional(v.union([v.number(), v.string(), v.null()]))
@@ -121,18 +122,12 @@ export function parseErrorMessage(body: unknown): ServerErrorMessage | undefined
   return result.success && result.output ? result.output : undefined
 }
 
+/** The name of an enumeration value, or 'Unknown' for anything outside it (never a guess). */
 export function enumName<T extends Record<string, number>>(
   enumeration: T,
   value: unknown,
 ): (keyof T & string) | 'Unknown' {
-  if (typeof value === 'number') return nameOf(enumeration, value) ?? 'Unknown'
-  if (typeof value === 'string') {
-    const lower = value.toLowerCase()
-    const name = Object.keys(enumeration).find((key) => key.toLowerCase() === lower)
-    if (name) return name as keyof T & string
-    if (/^\d+$/.test(value)) return nameOf(enumeration, Number(value)) ?? 'Unknown'
-  }
-  return 'Unknown'
+  return readEnum(enumeration, value) ?? 'Unknown'
 }
 
 const STATE_KEYS = [
@@ -144,19 +139,3 @@ const STATE_KEYS = [
   'ErrorMessage',
 ]
 const CAPABILITIES_KEYS = ['AgentCanEditRecordings', 'UCCName', 'ErrorMessage']
-
-/** ASP.NET reads property names case-insensitively and may write camelCase: accept any casing. */
-export function canonicalKeys(body: unknown, keys: readonly string[]): unknown {
-  if (!isRecord(body)) return body
-  const byLower = new Map(keys.map((key) => [key.toLowerCase(), key]))
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(body)) {
-    const canonical = byLower.get(key.toLowerCase())
-    if (canonical && !(canonical in out && key !== canonical)) out[canonical] = value
-  }
-  return out
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { ApiProvider } from '../api/api-context.tsx'
 import { Alert } from '../components/ui/alert.tsx'
 import { CallPanel } from '../features/call-recording/call-panel.tsx'
@@ -27,15 +27,22 @@ export interface AppProps {
 export function App({ runtime, route, config, configWarnings }: AppProps) {
   return (
     <ErrorBoundary>
-      <QueryClientProvider client={runtime.queryClient}>
-        <ApiProvider api={runtime.api}>
-          <LiveProvider live={runtime.live}>
-            {configWarnings.length > 0 && <ConfigWarnings warnings={configWarnings} />}
-            <View route={route} config={config} />
-          </LiveProvider>
-        </ApiProvider>
-      </QueryClientProvider>
+      <RuntimeProviders runtime={runtime}>
+        {configWarnings.length > 0 && <ConfigWarnings warnings={configWarnings} />}
+        <View route={route} config={config} />
+      </RuntimeProviders>
     </ErrorBoundary>
+  )
+}
+
+/** The runtime's singletons, for every view (and for component tests, with fakes inside). */
+export function RuntimeProviders({ runtime, children }: { runtime: Runtime; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={runtime.queryClient}>
+      <ApiProvider api={runtime.api}>
+        <LiveProvider live={runtime.live}>{children}</LiveProvider>
+      </ApiProvider>
+    </QueryClientProvider>
   )
 }
 

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { createRecordingApi, resolveAgainstBase, type RecordingApi } from '../api/recording-api.ts'
-import { LiveConnection } from '../live/live-connection.ts'
+import { callCacheSink } from '../features/call-recording/call-cache-sink.ts'
+import { LiveConnection, type LiveConnectionOptions } from '../live/live-connection.ts'
 import { exposeEmbeddingApi, getAccessToken } from './access-token.ts'
 import type { PanelConfig } from './config.ts'
 
@@ -11,20 +12,31 @@ export interface Runtime {
   queryClient: QueryClient
 }
 
-export function createRuntime(config: PanelConfig): Runtime {
+/** What tests put in place of the network: an API and a hub connection of their own. */
+export interface RuntimeOverrides {
+  api?: RecordingApi
+  createConnection?: LiveConnectionOptions['createConnection']
+}
+
+export function createRuntime(config: PanelConfig, overrides: RuntimeOverrides = {}): Runtime {
   exposeEmbeddingApi()
-  const api = createRecordingApi({
-    apiBaseUrl: config.apiBaseUrl,
-    apiVersion: config.apiVersion,
-    requestTimeoutMs: config.requestTimeoutMs,
-    getAccessToken,
-  })
+  const api =
+    overrides.api ??
+    createRecordingApi({
+      apiBaseUrl: config.apiBaseUrl,
+      apiVersion: config.apiVersion,
+      requestTimeoutMs: config.requestTimeoutMs,
+      getAccessToken,
+    })
   const live = new LiveConnection({
     hubUrl: resolveAgainstBase(config.apiBaseUrl || window.location.origin, config.hubUrl),
     accessTokenFactory: getAccessToken,
+    createConnection: overrides.createConnection,
   })
   const queryClient = new QueryClient({
     defaultOptions: { queries: { refetchOnWindowFocus: true }, mutations: { retry: false } },
   })
+  // One subscriber for the agent view's calls, at app level: never one per mounted panel.
+  live.attach(callCacheSink(queryClient))
   return { api, live, queryClient }
 }

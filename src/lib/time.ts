@@ -25,3 +25,14 @@ export function formatDuration(ms: number): string {
     ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
     : `${minutes}:${seconds}`
 }
+
+/**
+ * A pause's length as shown, and as read aloud. A pause the panel found already running is only
+ * known from when it was first seen: it is shown as a lower bound ("≥ 0:42", "at least 0:42").
+ */
+export function pauseLength(ms: number, exact: boolean): { text: string; spoken: string } {
+  const duration = formatDuration(ms)
+  return exact
+    ? { text: duration, spoken: duration }
+    : { text: `≥ ${duration}`, spoken: `at least ${duration}` }
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../api/wire.ts'
+import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../protocol/wire.ts'
 import { FakeHubConnection } from '../testing/fake-hub-connection.ts'
 import {
   LiveConnection,

@@ -4,7 +4,7 @@ import {
   type HubConnection,
   type IHttpConnectionOptions,
 } from '@microsoft/signalr'
-import { RECORDING_STATE_CHANGED_EVENT } from '../api/wire.ts'
+import { RECORDING_STATE_CHANGED_EVENT } from '../../protocol/wire.ts'
 import { parseRecordingEvent, type RecordingEvent } from './parse-event.ts'
 
 export type HubState = 'Connecting' | 'Connected' | 'Reconnecting' | 'Disconnected'

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { RecordingAction } from '../api/wire.ts'
+import { RecordingAction } from '../../protocol/wire.ts'
 import { parseRecordingEvent } from './parse-event.ts'
 
 const UCC = 'ucc-demo'

@@ -1,4 +1,6 @@
-import { parseAction, type RecordingAction } from '../api/wire.ts'
+import * as v from 'valibot'
+import type { RecordingAction } from '../../protocol/wire.ts'
+import { canonicalKeys, isRecord, readAction } from '../api/wire-read.ts'
 
 /** A RecordingStateChangedEvent as the panel uses it. `action` is undefined when the event named none it knows. */
 export interface RecordingEvent {
@@ -7,6 +9,16 @@ export interface RecordingEvent {
   action: RecordingAction | undefined
 }
 
+const id = v.pipe(v.string(), v.trim(), v.nonEmpty())
+
+const eventSchema = v.object({
+  UccName: id,
+  CorrelationId: id,
+  StateAction: v.pipe(v.optional(v.unknown()), v.transform(readAction)),
+})
+
+const KEYS = ['UccName', 'CorrelationId', 'StateAction']
+
 /**
  * Reads the event's arguments in every shape a server may send: one object in PascalCase or
  * camelCase (any casing, as System.Text.Json reads it), or three positional arguments
@@ -14,27 +26,20 @@ export interface RecordingEvent {
  * Returns undefined when the event cannot be tied to a call.
  */
 export function parseRecordingEvent(args: readonly unknown[]): RecordingEvent | undefined {
-  let uccName: unknown
-  let correlationId: unknown
-  let stateAction: unknown
-  const [first] = args
+  const [first, correlationId, stateAction] = args
+  let body: unknown
   if (args.length >= 3 && typeof first !== 'object') {
-    ;[uccName, correlationId, stateAction] = args
-  } else if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
-    for (const [key, value] of Object.entries(first)) {
-      const lower = key.toLowerCase()
-      if (lower === 'uccname') uccName = value
-      else if (lower === 'correlationid') correlationId = value
-      else if (lower === 'stateaction') stateAction = value
-    }
+    body = { UccName: first, CorrelationId: correlationId, StateAction: stateAction }
+  } else if (isRecord(first)) {
+    body = canonicalKeys(first, KEYS)
   } else {
     return undefined
   }
-  if (typeof uccName !== 'string' || uccName.trim() === '') return undefined
-  if (typeof correlationId !== 'string' || correlationId.trim() === '') return undefined
+  const result = v.safeParse(eventSchema, body)
+  if (!result.success) return undefined
   return {
-    uccName: uccName.trim(),
-    correlationId: correlationId.trim(),
-    action: parseAction(stateAction),
+    uccName: result.output.UccName,
+    correlationId: result.output.CorrelationId,
+    action: result.output.StateAction,
   }
 }

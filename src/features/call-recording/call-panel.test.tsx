@@ -1,17 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { onTestFinished, expect, test, vi } from 'vitest'
-import { ApiProvider } from '../../api/api-context.tsx'
+import { expect, test } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
-import type { RecordingApi, SetRecordingInput } from '../../api/recording-api.ts'
 import type { CallState, Capabilities, RecordingStateName } from '../../api/schemas.ts'
-import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../api/wire.ts'
-import { LiveConnection } from '../../live/live-connection.ts'
-import { LiveProvider } from '../../live/live-context.tsx'
-import { FakeHubConnection } from '../../testing/fake-hub-connection.ts'
+import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../../protocol/wire.ts'
+import { fakeRecordingApi, nth, renderWithRuntime } from '../../testing/render-with-runtime.tsx'
 import { CallPanel } from './call-panel.tsx'
-import { deferred, type Deferred } from '../../testing/deferred.ts'
 
 const UCC = 'ucc-demo'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
@@ -31,57 +25,17 @@ function callState(recording: RecordingStateName, overrides: Partial<CallState> 
   }
 }
 
-/** The nth call to one of the fake API's methods, to answer when the test decides. */
-function nth<T>(calls: Deferred<T>[], index: number): Deferred<T> {
-  const call = calls[index]
-  if (!call) throw new Error(`call ${index + 1} was not made (${calls.length} made)`)
-  return call
-}
-
 async function setup(options: { capabilities?: Capabilities; delay?: number | null } = {}) {
-  const gets: Deferred<CallState>[] = []
-  const posts: Deferred<CallState | undefined>[] = []
-  const api = {
-    getState: vi.fn((_uccName: string, _correlationId: string, _signal?: AbortSignal) => {
-      const call = deferred<CallState>()
-      gets.push(call)
-      return call.promise
-    }),
-    getCapabilities: vi.fn((uccName: string, _signal?: AbortSignal) =>
-      Promise.resolve(options.capabilities ?? { uccName, agentCanEditRecordings: true }),
-    ),
-    setRecording: vi.fn((_input: SetRecordingInput, _signal?: AbortSignal) => {
-      const call = deferred<CallState | undefined>()
-      posts.push(call)
-      return call.promise
-    }),
-  } satisfies RecordingApi
-
-  const hub = new FakeHubConnection()
-  const live = new LiveConnection({
-    hubUrl: '/attendantservice/hubs/recording',
-    createConnection: () => hub.asHubConnection(),
-  })
-  live.start()
-  await vi.waitFor(() => expect(live.getState()).toBe('Connected'))
-
-  const queryClient = new QueryClient()
-  onTestFinished(() => queryClient.clear())
   const user = userEvent.setup({ delay: options.delay === undefined ? 0 : options.delay })
-  render(
-    <QueryClientProvider client={queryClient}>
-      <ApiProvider api={api}>
-        <LiveProvider live={live}>
-          <CallPanel
-            call={{ uccName: UCC, correlationId: ID }}
-            requesterSipUri={AGENT}
-            pauseAlertSeconds={120}
-          />
-        </LiveProvider>
-      </ApiProvider>
-    </QueryClientProvider>,
+  const harness = await renderWithRuntime(
+    <CallPanel
+      call={{ uccName: UCC, correlationId: ID }}
+      requesterSipUri={AGENT}
+      pauseAlertSeconds={120}
+    />,
+    fakeRecordingApi({ capabilities: options.capabilities }),
   )
-  return { api, gets, posts, hub, live, user, queryClient }
+  return { ...harness, user }
 }
 
 /** Renders and answers the first GET: a confirmed call in `recording`. */
@@ -469,19 +423,22 @@ test('a "success" that did not take effect is said plainly', async () => {
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
 })
 
-test('the echo of the panel own action is noted, not applied: no GET, and the POST answer confirms it', async () => {
+test('the echo of the panel own action is shown at once, unconfirmed, with no GET; the POST answer confirms it', async () => {
   const { api, posts, hub, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Pause' }))
   act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause)))
-  expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused'),
+  )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
+  expect(screen.getByRole('heading', { name: 'Not confirmed' })).toBeInTheDocument()
   nth(posts, 0).resolve(callState('Paused'))
   expect(await screen.findByRole('heading', { name: 'Paused' })).toBeInTheDocument()
   expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale')
   expect(api.getState).toHaveBeenCalledTimes(1)
 })
 
-test('after a failed POST whose echo was only noted, the state is unconfirmed until re-read', async () => {
+test('after a failed POST whose echo arrived, the state is unconfirmed until re-read', async () => {
   const { api, gets, posts, hub, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Pause' }))
   act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent(RecordingAction.Pause)))
@@ -514,4 +471,56 @@ test('a POST answer is not trusted when the hub dropped during the flight: event
     expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'),
   )
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+})
+
+test('two panels for the same call apply an event once: one change, one GET', async () => {
+  const panel = (
+    <CallPanel
+      call={{ uccName: UCC, correlationId: ID }}
+      requesterSipUri={AGENT}
+      pauseAlertSeconds={120}
+    />
+  )
+  const { api, gets, hub, queryClient } = await renderWithRuntime(
+    <>
+      {panel}
+      {panel}
+    </>,
+  )
+  nth(gets, 0).resolve(callState('Started'))
+  await waitFor(() =>
+    expect(screen.getAllByTestId('recording-state')[1]).not.toHaveAttribute('data-stale'),
+  )
+  expect(api.getState).toHaveBeenCalledTimes(1)
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent()))
+  await waitFor(() => expect(api.getState).toHaveBeenCalledTimes(2))
+  const [entry] = queryClient.getQueryCache().findAll({ queryKey: ['recording'] })
+  expect(entry?.state.data).toMatchObject({ eventSeq: 1, state: { recording: 'Paused' } })
+  nth(gets, 1).resolve(callState('Paused'))
+  await waitFor(() => {
+    for (const element of screen.getAllByTestId('recording-state')) {
+      expect(element).toHaveAttribute('data-state', 'Paused')
+      expect(element).not.toHaveAttribute('data-stale')
+    }
+  })
+  expect(api.getState).toHaveBeenCalledTimes(2)
+})
+
+test('a pause found already running is timed as a lower bound ("at least")', async () => {
+  await setupConfirmed('Paused')
+  const timer = screen.getByTestId('pause-timer')
+  expect(timer).toHaveTextContent(/^≥ 0:0\d$/)
+  expect(timer).toHaveAccessibleName(/^paused for at least 0:0\d$/)
+})
+
+test('a pause seen as it began is timed exactly', async () => {
+  const { hub, gets } = await setupConfirmed('Started')
+  act(() => hub.emit(RECORDING_STATE_CHANGED_EVENT, pauseEvent()))
+  await waitFor(() => expect(gets).toHaveLength(2))
+  nth(gets, 1).resolve(callState('Paused'))
+  const timer = await screen.findByTestId('pause-timer')
+  await waitFor(() =>
+    expect(screen.getByTestId('recording-state')).not.toHaveAttribute('data-stale'),
+  )
+  expect(timer).toHaveTextContent(/^0:0\d$/)
 })

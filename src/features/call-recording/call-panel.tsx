@@ -103,7 +103,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
         onDismissAction={() => mutation.reset()}
       />
 
-      <StateList view={view} lastEvent={query.data?.recentEvents.at(-1)} />
+      <StateList view={view} lastEvent={query.data?.lastEvent ?? null} />
 
       <ActionGrid
         ids={['mark', 'unmark', 'save', 'delete']}

@@ -6,7 +6,7 @@ import type {
   RecordingStateName,
   SavingStateName,
 } from '../../api/schemas.ts'
-import type { CallStateEntry } from './call-state-query.ts'
+import { newEntry, type CallEntry } from '../../recording-state/call-entry.ts'
 import { ACTION_IDS, describeCall, type ActionId, type DescribeCallInput } from './describe-call.ts'
 
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
@@ -15,10 +15,10 @@ function entry(
   recording: RecordingStateName,
   marking: MarkingStateName = 'None',
   saving: SavingStateName = 'None',
-  overrides: Partial<CallStateEntry> = {},
-): CallStateEntry {
+  overrides: Partial<CallEntry> = {},
+): CallEntry {
   const state: CallState = { uccName: 'ucc-demo', correlationId: ID, recording, marking, saving }
-  return { state, confirmed: true, pausedSince: null, version: 0, recentEvents: [], ...overrides }
+  return { ...newEntry(state), state, confirmed: true, ...overrides }
 }
 
 function input(overrides: Partial<DescribeCallInput> = {}): DescribeCallInput {

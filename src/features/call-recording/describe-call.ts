@@ -4,9 +4,10 @@ import type {
   RecordingStateName,
   SavingStateName,
 } from '../../api/schemas.ts'
-import { RecordingAction } from '../../api/wire.ts'
+import { RecordingAction } from '../../../protocol/wire.ts'
 import type { HubState } from '../../live/live-connection.ts'
-import { isUnknownCallError, type CallStateEntry } from './call-state-query.ts'
+import { isUnknownCallError } from '../../api/call-state.ts'
+import type { CallEntry } from '../../recording-state/call-entry.ts'
 
 export const ACTION_IDS = [
   'pause',
@@ -69,13 +70,15 @@ export interface CallView {
   callUnknown: boolean
   indicator: IndicatorKind
   pausedSince: number | null
+  /** False when the pause was found already running: `pausedSince` is then a lower bound. */
+  pausedSinceExact: boolean
   allowed: Record<ActionId, boolean>
   /** Why every action is off, when one reason covers them all. */
   blockedReason: string | null
 }
 
 export interface DescribeCallInput {
-  entry: CallStateEntry | undefined
+  entry: CallEntry | undefined
   stateError: unknown
   hubState: HubState
   capabilities: Capabilities | undefined
@@ -104,6 +107,7 @@ export function describeCall(input: DescribeCallInput): CallView {
     callUnknown,
     indicator: indicatorFor(recording, stale, callUnknown),
     pausedSince: recording === 'Paused' ? (input.entry?.pausedSince ?? null) : null,
+    pausedSinceExact: input.entry?.pausedSinceExact ?? false,
     allowed: {
       start: can && (recording === 'Uninitialized' || recording === 'Stopped'),
       resume: can && recording === 'Paused',

@@ -1,36 +1,36 @@
-import { formatDuration, useNow } from '../../lib/time.ts'
+import { pauseLength, useNow } from '../../lib/time.ts'
 import type { CallView } from './describe-call.ts'
 
 const LOOK = {
   recording: {
     title: 'Recording',
-    box: 'border-red-700 bg-red-50 text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50',
-    dot: 'bg-red-600 animate-pulse',
+    box: 'border-recording bg-recording-surface text-recording-ink',
+    dot: 'bg-recording animate-pulse',
   },
   paused: {
     title: 'Paused',
-    box: 'border-emerald-700 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-50',
-    dot: 'bg-emerald-600',
+    box: 'border-paused bg-paused-surface text-paused-ink',
+    dot: 'bg-paused',
   },
   stopped: {
     title: 'Stopped',
-    box: 'border-slate-600 bg-slate-100 text-slate-950 dark:border-slate-400 dark:bg-slate-800 dark:text-slate-50',
-    dot: 'bg-slate-600',
+    box: 'border-stopped bg-stopped-surface text-stopped-ink',
+    dot: 'bg-stopped',
   },
   'not-started': {
     title: 'Not started',
-    box: 'border-slate-600 bg-slate-100 text-slate-950 dark:border-slate-400 dark:bg-slate-800 dark:text-slate-50',
-    dot: 'bg-slate-400',
+    box: 'border-stopped bg-stopped-surface text-stopped-ink',
+    dot: 'bg-stopped/50',
   },
   unverified: {
     title: 'Not confirmed',
-    box: 'border-amber-600 bg-amber-50 text-amber-950 border-dashed dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50',
-    dot: 'bg-amber-500',
+    box: 'border-unverified bg-unverified-surface text-unverified-ink border-dashed',
+    dot: 'bg-unverified',
   },
   'call-unknown': {
     title: 'Call not found',
-    box: 'border-slate-600 bg-slate-100 text-slate-950 border-dashed dark:border-slate-400 dark:bg-slate-800 dark:text-slate-50',
-    dot: 'bg-slate-400',
+    box: 'border-stopped bg-stopped-surface text-stopped-ink border-dashed',
+    dot: 'bg-stopped/50',
   },
 } as const
 
@@ -48,6 +48,7 @@ export function RecorderIndicator({
   const now = useNow(view.pausedSince !== null)
   const pausedFor = view.pausedSince !== null ? now - view.pausedSince : null
   const longPause = pausedFor !== null && pausedFor > pauseAlertSeconds * 1000
+  const length = pausedFor !== null ? pauseLength(pausedFor, view.pausedSinceExact) : null
 
   return (
     <section
@@ -61,13 +62,13 @@ export function RecorderIndicator({
         <h2 id="recorder-title" className="text-2xl font-black tracking-wide uppercase">
           {look.title}
         </h2>
-        {pausedFor !== null && (
+        {length !== null && (
           <span
             data-testid="pause-timer"
             className="ml-auto font-mono text-2xl font-bold tabular-nums"
-            aria-label={`paused for ${formatDuration(pausedFor)}`}
+            aria-label={`paused for ${length.spoken}`}
           >
-            {formatDuration(pausedFor)}
+            {length.text}
           </span>
         )}
       </div>
