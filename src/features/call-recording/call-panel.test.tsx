@@ -27,7 +27,7 @@ function callState(recording: RecordingStateName, overrides: Partial<CallState> 
 
 async function setup(options: { capabilities?: Capabilities; delay?: number | null } = {}) {
   const user = userEvent.setup({ delay: options.delay === undefined ? 0 : options.delay })
-  const harness = await renderWithRuntime(
+  const view = await renderWithRuntime(
     <CallPanel
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
@@ -35,7 +35,7 @@ async function setup(options: { capabilities?: Capabilities; delay?: number | nu
     />,
     fakeRecordingApi({ capabilities: options.capabilities }),
   )
-  return { ...harness, user }
+  return { ...view, user }
 }
 
 /** Renders and answers the first GET: a confirmed call in `recording`. */

@@ -27,11 +27,10 @@ export const CONFIRM_POLL_MS = 30_000
 export const ERROR_POLL_MS = 5_000
 
 export function callStateQuery(api: RecordingApi, queryClient: QueryClient, call: CallRef) {
-  const queryKey = callStateKey(call)
-  const current = () => queryClient.getQueryData<CallEntry>(queryKey) ?? newEntry(call)
   return queryOptions({
-    queryKey,
-    queryFn: async ({ signal }): Promise<CallEntry> => {
+    queryKey: callStateKey(call),
+    queryFn: async ({ signal, queryKey }): Promise<CallEntry> => {
+      const current = () => queryClient.getQueryData<CallEntry>(queryKey) ?? newEntry(call)
       const token = readStarted(current())
       let state
       try {

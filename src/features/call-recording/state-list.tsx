@@ -28,9 +28,7 @@ export function StateList({
           >
             {row.value}
             {view.stale && (
-              <span className="ml-1 font-normal text-unverified">
-                (not confirmed)
-              </span>
+              <span className="ml-1 font-normal text-unverified">(not confirmed)</span>
             )}
           </dd>
         </div>
