@@ -1,5 +1,4 @@
-import { actionName } from '../../api/call-state.ts'
-import type { AnnouncedChange } from '../../recording-state/call-entry.ts'
+import { actionName, type AnnouncedChange } from './call-state-query.ts'
 import type { CallView } from './describe-call.ts'
 
 /** The three states as the server gave them, with the test contract's attributes. */
@@ -8,7 +7,7 @@ export function StateList({
   lastEvent,
 }: {
   view: CallView
-  lastEvent: AnnouncedChange | null
+  lastEvent: AnnouncedChange | undefined
 }) {
   const rows = [
     { testId: 'recording-state', label: 'Recorder', value: view.recording },

@@ -175,7 +175,7 @@ export function BoardView({
             data-count={counts.alert}
             className={
               counts.alert > 0
-                ? 'rounded-full bg-red-700 px-2 py-0.5 font-bold text-white dark:bg-red-300 dark:text-red-950'
+                ? 'rounded-full bg-overdue px-2 py-0.5 font-bold text-overdue-surface'
                 : 'font-semibold'
             }
           >

@@ -145,8 +145,8 @@ interface CallRowProps extends RowActions {
 }
 
 const STATE_LOOK: Record<string, string> = {
-  Started: 'text-red-800 dark:text-red-300',
-  Paused: 'text-emerald-800 dark:text-emerald-300',
+  Started: 'text-recording',
+  Paused: 'text-paused',
 }
 
 /** One call. Memoised: a frame re-renders only the rows whose call (or clock, while paused) changed. */
@@ -188,7 +188,7 @@ const CallRow = memo(function CallRow({
       style={{ height: ROW_HEIGHT }}
       className={`border-t border-slate-200 dark:border-slate-700 ${
         alert
-          ? 'bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-50'
+          ? 'bg-overdue-surface text-overdue-ink'
           : ended
             ? 'bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300'
             : ''
@@ -231,10 +231,7 @@ const CallRow = memo(function CallRow({
         )}
         {alert && <span className="ml-2 text-xs font-bold uppercase">too long</span>}
         {staleAttr && !ended && (
-          <span
-            className="ml-2 text-xs text-amber-800 dark:text-amber-300"
-            title={call.readError?.message}
-          >
+          <span className="ml-2 text-xs text-unverified" title={call.readError?.message}>
             {call.readError ? 'read failed' : 'not confirmed'}
           </span>
         )}
