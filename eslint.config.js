@@ -7,6 +7,32 @@ import testingLibrary from 'eslint-plugin-testing-library'
 import playwright from 'eslint-plugin-playwright'
 import globals from 'globals'
 
+/**
+ * One `no-restricted-imports` block per zone of src/. ESLint lets a later block replace a rule of
+ * an earlier one, so each zone repeats what every file of src/ may never import (the simulator,
+ * the benchmarks, the end-to-end tests).
+ */
+function srcZones(zones) {
+  const everywhere = ['**/simulator/**', '**/bench/**', '**/e2e/**', '**/test-support/**']
+  return Object.entries(zones).map(([files, forbidden]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...everywhere, ...forbidden],
+              message:
+                'Crosses a boundary of src/ (README, Layout): features never import each other or app/; api/, lib/, live/, components/ and recording-state/ sit below the features; src/ never imports the simulator, bench or e2e.',
+            },
+          ],
+        },
+      ],
+    },
+  }))
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
   js.configs.recommended,
@@ -51,12 +77,35 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Boundaries inside src/ (house style): data and rules flow down, never up or sideways.
+  ...srcZones({
+    'src/**/*.{ts,tsx}': [],
+    'src/features/call-recording/**': ['**/supervisor-board/**', '**/app/**'],
+    'src/features/supervisor-board/**': ['**/call-recording/**', '**/app/**'],
+    'src/{live,lib,components,recording-state}/**': ['**/features/**', '**/app/**'],
+    'src/api/**': [
+      '**/features/**',
+      '**/app/**',
+      '**/live/**',
+      '**/components/**',
+      '**/recording-state/**',
+    ],
+    // The call-state core is pure: no React, no network, no live connection.
+    'src/recording-state/**': [
+      '**/features/**',
+      '**/app/**',
+      '**/live/**',
+      '**/components/**',
+      'react',
+      'react-dom',
+      'react-dom/*',
+      '@tanstack/*',
+      '@microsoft/signalr',
+    ],
+  }),
   {
-    // src/ never imports the simulator; features never import each other.
-    files: ['src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/simulator/**'] }],
-    },
+    files: ['src/recording-state/**'],
+    rules: { 'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'WebSocket'] },
   },
   {
     // The simulator is a separate service: it shares the wire contract (protocol/) and nothing of the panel.

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { DEFAULT_HUB_PATH } from '../api/wire.ts'
+import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
 
 /** Runtime configuration, read from `config.json` beside index.html, so one build deploys anywhere. */
 export interface PanelConfig {

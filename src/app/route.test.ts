@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { DEFAULT_CONFIG, type PanelConfig } from './config.ts'
-import { agentPanelHref, isCorrelationId, isSipUri, isUccName, parseRoute } from './route.ts'
+import { agentPanelHref } from '../lib/call-address.ts'
+import { parseRoute } from './route.ts'
 
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
 const ID2 = '00000000-0000-4000-8000-000000000000'
@@ -187,47 +188,6 @@ test('the board view without calls has an empty list', () => {
     correlationIds: [],
     problems: ['"x%y" is not a valid UCC name.'],
   })
-})
-
-test.each([
-  'sip:agent@example.com',
-  'sips:agent.one@sub.example.com',
-  'SIP:Agent@Example.COM',
-  'sip:a@example.com:5061',
-])('isSipUri accepts %s', (value) => {
-  expect(isSipUri(value)).toBe(true)
-})
-
-test.each([
-  'agent@example.com',
-  'sip:agent',
-  'sip:@example.com',
-  'sip:a b@example.com',
-  'tel:+3120123',
-  'sip:a@ex ample.com',
-  '',
-])('isSipUri refuses %j', (value) => {
-  expect(isSipUri(value)).toBe(false)
-})
-
-test('isCorrelationId accepts a GUID in either case and nothing else', () => {
-  expect(isCorrelationId(ID)).toBe(true)
-  expect(isCorrelationId(ID.toUpperCase())).toBe(true)
-  expect(isCorrelationId(`{${ID}}`)).toBe(false)
-  expect(isCorrelationId(ID.replaceAll('-', ''))).toBe(false)
-  expect(isCorrelationId(`${ID}0`)).toBe(false)
-  expect(isCorrelationId('1d6c6a58-6739-4f0c-98ff-0968292c8c3g')).toBe(false)
-  expect(isCorrelationId('')).toBe(false)
-})
-
-test('isUccName refuses separators, padding and empty names', () => {
-  expect(isUccName('Sales NL')).toBe(true)
-  expect(isUccName('')).toBe(false)
-  expect(isUccName(' padded')).toBe(false)
-  expect(isUccName('padded ')).toBe(false)
-  expect(isUccName('a/b')).toBe(false)
-  expect(isUccName('a?b')).toBe(false)
-  expect(isUccName('x'.repeat(201))).toBe(false)
 })
 
 test('agentPanelHref builds an address parseRoute reads back', () => {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { agentPanelHref, validateCallAddress } from '../../app/route.ts'
+import { agentPanelHref, validateCallAddress } from '../../lib/call-address.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 

@@ -1,5 +1,5 @@
-import { isCorrelationId } from '../../app/route.ts'
-import type { BoardCall } from './board-store.ts'
+import { isCorrelationId } from '../../lib/call-address.ts'
+import type { BoardCall } from './board-call.ts'
 
 export const FILTERS = ['all', 'paused', 'alert', 'marked'] as const
 export type BoardFilter = (typeof FILTERS)[number]
@@ -20,14 +20,14 @@ export interface RowQuery {
 export function isAlerting(call: BoardCall, now: number, pauseAlertMs: number): boolean {
   return (
     call.endedAt === null &&
-    call.recording === 'Paused' &&
+    call.state.recording === 'Paused' &&
     call.pausedSince !== null &&
     now - call.pausedSince > pauseAlertMs
   )
 }
 
 export function isPaused(call: BoardCall): boolean {
-  return call.endedAt === null && call.recording === 'Paused'
+  return call.endedAt === null && call.state.recording === 'Paused'
 }
 
 export function matchesFilter(
@@ -44,7 +44,7 @@ export function matchesFilter(
     case 'alert':
       return isAlerting(call, now, pauseAlertMs)
     case 'marked':
-      return call.marking === 'Mark'
+      return call.state.marking === 'Mark'
   }
 }
 
@@ -122,7 +122,7 @@ export function countRows(
   for (const call of calls) {
     if (isPaused(call)) counts.paused += 1
     if (isAlerting(call, now, pauseAlertMs)) counts.alert += 1
-    if (call.marking === 'Mark') counts.marked += 1
+    if (call.state.marking === 'Mark') counts.marked += 1
   }
   return counts
 }

@@ -2,13 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef } from 'react'
 import { actionName } from '../../api/call-state.ts'
 import { RecordingAction } from '../../api/wire.ts'
-import { agentPanelHref } from '../../app/route.ts'
+import { agentPanelHref } from '../../lib/call-address.ts'
 import { Button } from '../../components/ui/button.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
 import type { HubState } from '../../live/live-connection.ts'
 import { formatDuration } from '../../lib/time.ts'
 import { isAlerting, shortId } from './board-rows.ts'
-import type { BoardCall, BoardStore } from './board-store.ts'
+import type { BoardCall } from './board-call.ts'
+import type { BoardStore } from './board-store.ts'
 
 export const ROW_HEIGHT = 44
 const OVERSCAN = 8
@@ -103,13 +104,13 @@ export function CallTable(props: CallTableProps) {
             const call = rows[item.index]
             if (!call) return null
             const paused =
-              call.recording === 'Paused' && call.pausedSince !== null && call.endedAt === null
+              call.state.recording === 'Paused' && call.pausedSince !== null && call.endedAt === null
             return (
               <CallRow
                 key={call.key}
                 call={call}
                 rowIndex={item.index + 2}
-                stale={stalePerHub || !call.confirmed || call.actionInFlight !== null}
+                stale={stalePerHub || !call.confirmed || call.flight !== null}
                 now={paused ? now : 0}
                 alert={isAlerting(call, now, pauseAlertMs)}
                 canEdit={canEdit.get(call.uccName.toLowerCase()) !== false}
@@ -163,7 +164,7 @@ const CallRow = memo(function CallRow({
 }: CallRowProps) {
   const ended = call.endedAt !== null
   const staleAttr = stale || ended ? 'true' : undefined
-  const busy = call.actionInFlight !== null
+  const busy = call.flight !== null
   const noRequester = requesterSipUri === ''
   const blocked = ended || busy || !canEdit || noRequester
   const why = ended
@@ -214,11 +215,11 @@ const CallRow = memo(function CallRow({
       <td className="truncate px-2">
         <span
           data-testid="recording-state"
-          data-state={call.recording}
+          data-state={call.state.recording}
           data-stale={staleAttr}
-          className={`font-semibold ${alert ? '' : (STATE_LOOK[call.recording] ?? '')}`}
+          className={`font-semibold ${alert ? '' : (STATE_LOOK[call.state.recording] ?? '')}`}
         >
-          {call.recording}
+          {call.state.recording}
         </span>
         {pausedText !== null && (
           <span
@@ -237,13 +238,13 @@ const CallRow = memo(function CallRow({
         )}
       </td>
       <td className="truncate px-2">
-        <span data-testid="marking-state" data-state={call.marking} data-stale={staleAttr}>
-          {call.marking}
+        <span data-testid="marking-state" data-state={call.state.marking} data-stale={staleAttr}>
+          {call.state.marking}
         </span>
       </td>
       <td className="truncate px-2">
-        <span data-testid="saving-state" data-state={call.saving} data-stale={staleAttr}>
-          {call.saving}
+        <span data-testid="saving-state" data-state={call.state.saving} data-stale={staleAttr}>
+          {call.state.saving}
         </span>
       </td>
       <td className="truncate px-2 text-xs" data-testid="last-action">
@@ -266,8 +267,8 @@ const CallRow = memo(function CallRow({
             compact
             variant="primary"
             data-testid="row-resume"
-            busy={busy && call.actionInFlight === RecordingAction.Start}
-            disabled={blocked || call.recording !== 'Paused'}
+            busy={call.flight?.action === RecordingAction.Start}
+            disabled={blocked || call.state.recording !== 'Paused'}
             title={why}
             aria-label={`Resume recording of call ${shortId(call.correlationId)}`}
             onClick={() => onResume(call.key)}
@@ -277,8 +278,8 @@ const CallRow = memo(function CallRow({
           <Button
             compact
             data-testid="row-mark"
-            busy={busy && call.actionInFlight === RecordingAction.Mark}
-            disabled={blocked || call.marking === 'Mark' || call.marking === 'Unknown'}
+            busy={call.flight?.action === RecordingAction.Mark}
+            disabled={blocked || call.state.marking === 'Mark' || call.state.marking === 'Unknown'}
             title={why}
             aria-label={`Mark call ${shortId(call.correlationId)}`}
             onClick={() => onMark(call.key)}

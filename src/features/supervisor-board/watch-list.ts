@@ -1,4 +1,4 @@
-import { isCorrelationId } from '../../app/route.ts'
+import { isCorrelationId } from '../../lib/call-address.ts'
 
 /** The ids a supervisor added, kept across reloads: correlation ids only, never a token or a state. */
 export interface WatchList {
@@ -45,5 +45,41 @@ function safeLocalStorage(): Storage | null {
     return window.localStorage
   } catch {
     return null
+  }
+}
+
+/**
+ * The ids a supervisor added, as first spelled (once each, in any case), saved whenever the set
+ * changes. An id leaves the list when no watched UCC knows it, or when its call has ended and gone.
+ */
+export class WatchedIds {
+  private readonly list: WatchList | undefined
+  private readonly ids = new Map<string, string>()
+
+  constructor(list: WatchList | undefined) {
+    this.list = list
+    for (const id of list?.load() ?? []) this.ids.set(id.toLowerCase(), id)
+  }
+
+  values(): string[] {
+    return [...this.ids.values()]
+  }
+
+  add(ids: readonly string[]): void {
+    let changed = false
+    for (const id of ids) {
+      if (this.ids.has(id.toLowerCase())) continue
+      this.ids.set(id.toLowerCase(), id)
+      changed = true
+    }
+    if (changed) this.save()
+  }
+
+  remove(id: string): void {
+    if (this.ids.delete(id.toLowerCase())) this.save()
+  }
+
+  private save(): void {
+    this.list?.save(this.values())
   }
 }
