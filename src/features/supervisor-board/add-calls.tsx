@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { parseIdList } from './board-rows.ts'
-import type { Lookup } from './board-store.ts'
+import type { Lookup } from './id-lookups.ts'
 
 /** Longer than about 100 ids: a paste this big is added at once (see `AddCalls`). */
 const BULK_TEXT_LENGTH = 100 * 37

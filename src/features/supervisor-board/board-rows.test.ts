@@ -8,36 +8,32 @@ import {
   shortId,
   type RowQuery,
 } from './board-rows.ts'
-import type { BoardCall } from './board-store.ts'
+import type { RecordingStateName } from '../../api/schemas.ts'
+import { newBoardCall, type BoardCall } from './board-call.ts'
 
 const NOW = 1_800_000_000_000
 const LIMIT = 120_000
 
-function call(n: number, overrides: Partial<BoardCall> = {}): BoardCall {
+interface Overrides extends Partial<Omit<BoardCall, 'state'>> {
+  recording?: RecordingStateName
+  marking?: 'None' | 'Mark'
+}
+
+function call(
+  n: number,
+  { recording = 'Started', marking = 'None', ...overrides }: Overrides = {},
+): BoardCall {
   const correlationId = `0000000${n}-0000-4000-8000-00000000000${n}`
+  const base = newBoardCall('ucc-a', correlationId, NOW - n * 1000)
   return {
-    key: `ucc-a|${correlationId}`,
-    uccName: 'ucc-a',
-    correlationId,
-    recording: 'Started',
-    marking: 'None',
-    saving: 'None',
+    ...base,
+    state: { ...base.state, recording, marking, saving: 'None' },
     confirmed: true,
-    readError: null,
-    pausedSince: null,
-    pausedSinceExact: false,
-    lastEvent: null,
-    lastActivityAt: NOW - n * 1000,
-    endedAt: null,
-    endedMessage: null,
-    version: 0,
-    eventSeq: 0,
-    actionInFlight: null,
     ...overrides,
   }
 }
 
-function paused(n: number, forMs: number, overrides: Partial<BoardCall> = {}): BoardCall {
+function paused(n: number, forMs: number, overrides: Overrides = {}): BoardCall {
   return call(n, { recording: 'Paused', pausedSince: NOW - forMs, ...overrides })
 }
 

@@ -1,16 +1,15 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, onTestFinished, test, vi } from 'vitest'
-import { ApiProvider } from '../../api/api-context.tsx'
 import { ApiError } from '../../api/api-error.ts'
-import type { RecordingApi, SetRecordingInput } from '../../api/recording-api.ts'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../api/wire.ts'
-import { LiveConnection } from '../../live/live-connection.ts'
-import { LiveProvider } from '../../live/live-context.tsx'
-import { FakeHubConnection } from '../../testing/fake-hub-connection.ts'
+import {
+  fakeRecordingApi,
+  renderWithRuntime,
+  type FakeApi,
+} from '../../testing/render-with-runtime.tsx'
 import { SupervisorBoard, type SupervisorBoardProps } from './board.tsx'
-import { deferred, type Deferred } from '../../testing/deferred.ts'
 
 const UCC = 'ucc-demo'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
@@ -31,7 +30,7 @@ function state(recording: RecordingStateName, overrides: Partial<CallState> = {}
   }
 }
 
-async function setup(props: Partial<SupervisorBoardProps> = {}) {
+async function setup(props: Partial<SupervisorBoardProps> = {}, fake?: FakeApi) {
   vi.useFakeTimers()
   // Testing Library lets user-event's promises settle with a setTimeout(0) that it advances only
   // for Jest's fake timers; Vitest's are the same clock, so it is handed Vitest's.
@@ -50,45 +49,20 @@ async function setup(props: Partial<SupervisorBoardProps> = {}) {
     delete window.__boardMetrics
   })
 
-  const gets: (Deferred<CallState> & { uccName: string; correlationId: string })[] = []
-  const posts: (Deferred<CallState | undefined> & { input: SetRecordingInput })[] = []
-  const api = {
-    getState: vi.fn((uccName: string, correlationId: string, _signal?: AbortSignal) => {
-      const call = deferred<CallState>()
-      gets.push({ ...call, uccName, correlationId })
-      return call.promise
-    }),
-    getCapabilities: vi.fn((uccName: string, _signal?: AbortSignal) =>
-      Promise.resolve({ uccName, agentCanEditRecordings: true }),
-    ),
-    setRecording: vi.fn((input: SetRecordingInput, _signal?: AbortSignal) => {
-      const call = deferred<CallState | undefined>()
-      posts.push({ ...call, input })
-      return call.promise
-    }),
-  } satisfies RecordingApi
-
-  const hub = new FakeHubConnection()
-  const live = new LiveConnection({ hubUrl: '/hub', createConnection: () => hub.asHubConnection() })
-  live.start()
-  await vi.waitFor(() => expect(live.getState()).toBe('Connected'))
-
-  const user = userEvent.setup({ delay: null })
-  render(
-    <ApiProvider api={api}>
-      <LiveProvider live={live}>
-        <SupervisorBoard
-          uccNames={[UCC]}
-          correlationIds={[]}
-          problems={[]}
-          pauseAlertSeconds={120}
-          endedCallLingerSeconds={30}
-          requesterSipUri={SUPERVISOR}
-          {...props}
-        />
-      </LiveProvider>
-    </ApiProvider>,
+  // The app's own runtime (query cache, live connection with its sinks) around a fake API and hub.
+  const { api, gets, posts, hub, live } = await renderWithRuntime(
+    <SupervisorBoard
+      uccNames={[UCC]}
+      correlationIds={[]}
+      problems={[]}
+      pauseAlertSeconds={120}
+      endedCallLingerSeconds={30}
+      requesterSipUri={SUPERVISOR}
+      {...props}
+    />,
+    fake,
   )
+  const user = userEvent.setup({ delay: null })
   // The capabilities answer, and the frame that shows it.
   await act(() => vi.advanceTimersByTimeAsync(20))
 
@@ -340,6 +314,40 @@ test('while the hub is down every row is stale; after reconnecting each call is 
   await answer(1, state('Started'))
   expect(within(row()).getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
   expect(within(row()).getByTestId('recording-state')).not.toHaveAttribute('data-stale')
+})
+
+test('capabilities are read once per watched UCC; where agents may not edit, Resume and Mark are off and say why', async () => {
+  const fake = fakeRecordingApi({ capabilities: { uccName: UCC, agentCanEditRecordings: false } })
+  const { emit, answer } = await setup({ uccNames: [UCC, 'ucc-other'] }, fake)
+  expect(fake.api.getCapabilities.mock.calls.map(([uccName]) => uccName)).toEqual([
+    UCC,
+    'ucc-other',
+  ])
+  emit(RecordingAction.Pause)
+  await answer(0, state('Paused'))
+  for (const testId of ['row-resume', 'row-mark']) {
+    const button = within(row()).getByTestId(testId)
+    expect(button).toBeDisabled()
+    expect(button).toHaveAttribute(
+      'title',
+      expect.stringContaining('AgentCanEditRecordings is off'),
+    )
+  }
+  expect(fake.api.getCapabilities).toHaveBeenCalledTimes(2)
+})
+
+test('a UCC whose capabilities cannot be read is named in an alert with the service message; Resume stays available', async () => {
+  const fake = fakeRecordingApi()
+  fake.api.getCapabilities.mockRejectedValue(
+    new ApiError({ kind: 'server', status: 200, errorType: 1, serverMessage: 'UCC not set up.' }),
+  )
+  const { emit, answer } = await setup({}, fake)
+  const alert = screen.getByRole('alert')
+  expect(alert).toHaveTextContent(`Could not check what may be changed in ${UCC}`)
+  expect(alert).toHaveTextContent('UCC not set up.')
+  emit(RecordingAction.Pause)
+  await answer(0, state('Paused'))
+  expect(within(row()).getByTestId('row-resume')).toBeEnabled()
 })
 
 test('with bench, the metrics are on window.__boardMetrics', async () => {

@@ -13,10 +13,12 @@ import { RecordingAction } from '../../api/wire.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
-import { useHubState, useLiveHandlers } from '../../live/live-context.tsx'
+import { useHubState, useLive } from '../../live/live-context.tsx'
 import { useNow } from '../../lib/time.ts'
 import { AddCalls, Lookups } from './add-calls.tsx'
-import { createBoardMetrics } from './board-metrics.ts'
+import type { BoardCall } from './board-call.ts'
+import { useBoardCapabilities } from './board-capabilities.ts'
+import { BoardBench } from './board-metrics.ts'
 import {
   countRows,
   pageTitle,
@@ -25,7 +27,7 @@ import {
   type BoardFilter,
   type BoardSort,
 } from './board-rows.ts'
-import { BoardStore, type BoardCall } from './board-store.ts'
+import { BoardStore } from './board-store.ts'
 import { CallTable } from './call-table.tsx'
 import { EventLog } from './event-log.tsx'
 import { localWatchList } from './watch-list.ts'
@@ -49,22 +51,36 @@ export interface SupervisorBoardProps {
 /** The supervisor board: the app loads it lazily, in its own chunk. */
 export function SupervisorBoard({ bench = false, ...props }: SupervisorBoardProps) {
   const api = useRecordingApi()
+  const live = useLive()
+  const [benchObserver] = useState(() => (bench ? new BoardBench() : undefined))
   const [store] = useState(
     () =>
       new BoardStore({
         api,
+        live,
         uccNames: props.uccNames,
         endedLingerMs: props.endedCallLingerSeconds * 1000,
         eventLogSize: EVENT_LOG_SIZE,
-        metrics: bench ? createBoardMetrics() : undefined,
+        observer: benchObserver,
         watchList: localWatchList(props.uccNames),
       }),
   )
   useEffect(() => {
-    if (!bench) return
-    window.__boardMetrics = store.metrics
-  }, [bench, store])
-  return <BoardView store={store} {...props} />
+    if (benchObserver) window.__boardMetrics = benchObserver.metrics
+  }, [benchObserver])
+  return (
+    <>
+      <BoardView store={store} {...props} />
+      {benchObserver && <BenchCommits store={store} bench={benchObserver} />}
+    </>
+  )
+}
+
+/** For the benchmark: each commit of a new snapshot shows what the store applied in its last frame. */
+function BenchCommits({ store, bench }: { store: BoardStore; bench: BoardBench }) {
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  useLayoutEffect(() => bench.committed(), [bench, snapshot])
+  return null
 }
 
 export interface BoardViewProps extends Omit<
@@ -91,6 +107,7 @@ export function BoardView({
 }: BoardViewProps) {
   const hubState = useHubState()
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const capabilities = useBoardCapabilities(uccNames)
   const now = useNow(true, 1000)
   const [filter, setFilter] = useState<BoardFilter>('all')
   const [search, setSearch] = useState('')
@@ -105,16 +122,6 @@ export function BoardView({
     store.addIds(correlationIds)
     return () => store.stop()
   }, [store, correlationIds])
-
-  useLiveHandlers({
-    onEvent: (event) => store.receiveEvent(event),
-    onResync: () => store.resync(),
-  })
-
-  // For the benchmark: this commit shows what the store applied in its last frame.
-  useLayoutEffect(() => {
-    store.noteCommitted()
-  }, [store, snapshot])
 
   const counts = useMemo(
     () => countRows(snapshot.calls, now, pauseAlertMs),
@@ -221,7 +228,7 @@ export function BoardView({
         onDismiss={(id) => store.dismissLookup(id)}
       />
 
-      {snapshot.capabilityErrors.map(({ uccName, error }) => (
+      {capabilities.errors.map(({ uccName, error }) => (
         <Alert
           tone="error"
           key={uccName}
@@ -304,7 +311,7 @@ export function BoardView({
           hubState={hubState}
           now={now}
           pauseAlertMs={pauseAlertMs}
-          canEdit={snapshot.canEdit}
+          canEdit={capabilities.canEdit}
           requesterSipUri={requesterSipUri}
           onResume={onResume}
           onMark={onMark}

@@ -104,7 +104,9 @@ export function CallTable(props: CallTableProps) {
             const call = rows[item.index]
             if (!call) return null
             const paused =
-              call.state.recording === 'Paused' && call.pausedSince !== null && call.endedAt === null
+              call.state.recording === 'Paused' &&
+              call.pausedSince !== null &&
+              call.endedAt === null
             return (
               <CallRow
                 key={call.key}

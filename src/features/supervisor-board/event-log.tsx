@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useRef } from 'react'
 import { actionName } from '../../api/call-state.ts'
 import { shortId } from './board-rows.ts'
-import type { LoggedEvent } from './board-store.ts'
+import type { LoggedEvent } from './event-log-buffer.ts'
 
 const LINE_HEIGHT = 22
 
