@@ -45,7 +45,12 @@ export default defineConfig({
         test: {
           name: 'simulator',
           environment: 'node',
-          include: ['simulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'simulator/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'test-support/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },
