@@ -63,6 +63,7 @@ export default tseslint.config(
       'scripts/**/*.ts',
       'e2e/**/*.ts',
       'bench/**/*.ts',
+      'test-support/**/*.ts',
       '*.config.{ts,js}',
       '.ci/*.mjs',
     ],

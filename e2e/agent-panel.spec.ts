@@ -1,7 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, expectCallUnknown, openPanel, panelUrl, recordingState, test } from './fixtures.ts'
-import { fetches, recordPage, shownStates, type FetchRecord } from './page-recorder.ts'
-import { AGENT, DEMO_CALL, DEMO_UCC, LOCKED_UCC } from './sim-client.ts'
+import {
+  fetches,
+  recordPage,
+  shownStates,
+  type FetchRecord,
+} from '../test-support/page-recorder.ts'
+import { AGENT, DEMO_CALL, DEMO_UCC, LOCKED_UCC } from '../test-support/sim-client.ts'
 
 const PAUSED = 3
 const STOPPED = 2

@@ -12,8 +12,14 @@ import {
   panelUrl,
   recordingState,
 } from './fixtures.ts'
-import { fetches, hubStates, recordPage, shownStates, type FetchRecord } from './page-recorder.ts'
-import { AGENT, DEMO_CALL, DEMO_UCC, SimClient, type Endpoint } from './sim-client.ts'
+import {
+  fetches,
+  hubStates,
+  recordPage,
+  shownStates,
+  type FetchRecord,
+} from '../test-support/page-recorder.ts'
+import { AGENT, DEMO_CALL, DEMO_UCC, SimClient, type Endpoint } from '../test-support/sim-client.ts'
 
 const PAUSED = 3
 const STOPPED = 2

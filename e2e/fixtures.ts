@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
-import { AGENT, SimClient } from './sim-client.ts'
+import { AGENT, SimClient } from '../test-support/sim-client.ts'
 
 // Each Playwright worker runs its own simulator, serving the built panel (dist/) and the API on
 // one origin, so faults injected by one test never reach another worker's tests.

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { AGENT, DEMO_UCC, LOCKED_UCC } from './sim-client.ts'
+import { AGENT, DEMO_UCC, LOCKED_UCC } from '../test-support/sim-client.ts'
 
 const SUPERVISOR = 'sip:supervisor@domain.com'
 const PAUSED = 3

@@ -1,5 +1,6 @@
-// The simulator's control API (/__sim/), as the end-to-end tests use it.
+// The simulator's control API (/__sim/), as the end-to-end tests, the benchmarks and the soak use it.
 import { randomUUID } from 'node:crypto'
+import { RECORDING_STATE_CHANGED_EVENT, recordingApiRoot } from '../protocol/wire.ts'
 
 export const DEMO_UCC = 'ucc-demo-name'
 export const DEMO_CALL = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
@@ -8,35 +9,77 @@ export const AGENT = 'sip:agent@domain.com'
 
 export type Endpoint = 'state' | 'set' | 'capabilities' | 'negotiate'
 
+/** A control request's answer, whatever its status; a body that is not JSON is kept as text. */
+export interface SimAnswer<T = unknown> {
+  status: number
+  body: T
+}
+
+/** GET /__sim/state: every UCC and the calls it holds (other fields left out). */
+export interface SimState {
+  uccs: { name: string; calls: { correlationId: string }[] }[]
+}
+
+/** A control request that gets no answer in this time fails, rather than the test or run that waits on it. */
+const REQUEST_TIMEOUT_MS = 10_000
+
 export class SimClient {
+  /** `url`: the simulator's root (its `url`), not the control API's. */
   constructor(readonly url: string) {}
 
-  private async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  /** Any control request, its answer as it came: a refusal (4xx) is an answer, not an error. */
+  async send<T = unknown>(method: string, path: string, body?: unknown): Promise<SimAnswer<T>> {
     const response = await fetch(`${this.url}/__sim${path}`, {
       method,
       headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
     const text = await response.text()
-    if (!response.ok) throw new Error(`${method} /__sim${path}: ${response.status} ${text}`)
-    return (text ? JSON.parse(text) : undefined) as T
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : undefined
+    } catch {
+      // kept as text
+    }
+    return { status: response.status, body: parsed as T }
+  }
+
+  /** A control request that must succeed: its body, or an error naming the request and the answer. */
+  private async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const answer = await this.send<T>(method, path, body)
+    if (answer.status >= 300) {
+      const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+      throw new Error(`${method} /__sim${path}: ${answer.status} ${text ?? ''}`)
+    }
+    return answer.body
   }
 
   reset() {
     return this.call('POST', '/reset')
   }
 
-  /** A fresh call (a new GUID), so that a test never depends on another's data. */
+  /** What the simulator holds now. */
+  state() {
+    return this.call<SimState>('GET', '/state')
+  }
+
+  /**
+   * A call, by default a fresh one (a new GUID), so that a test never depends on another's data.
+   * `silent`: no event announces it.
+   */
   async createCall(
     options: {
       ucc?: string
+      correlationId?: string
       recordingState?: number
       markingState?: number
       savingState?: number
+      silent?: boolean
     } = {},
   ) {
-    const correlationId = randomUUID()
-    await this.call('POST', '/calls', { ucc: options.ucc ?? DEMO_UCC, correlationId, ...options })
+    const correlationId = options.correlationId ?? randomUUID()
+    await this.call('POST', '/calls', { ...options, ucc: options.ucc ?? DEMO_UCC, correlationId })
     return { uccName: options.ucc ?? DEMO_UCC, correlationId }
   }
 
@@ -46,11 +89,12 @@ export class SimClient {
 
   /** Another party (a payment system, a supervisor) applies an action: the event goes out. */
   actAs(ucc: string, id: string, action: number | string, requester = 'sip:payments@domain.com') {
-    return this.call('POST', `/calls/${encodeURIComponent(ucc)}/${id}/action`, {
-      action,
-      requester,
-      source: 'control',
-    })
+    return this.call('POST', actionPath(ucc, id), { action, requester, source: 'control' })
+  }
+
+  /** As actAs, but a refused action is an answer (its status says so), not an error. */
+  tryActAs(ucc: string, id: string, action: number | string, requester: string) {
+    return this.send('POST', actionPath(ucc, id), { action, requester, source: 'control' })
   }
 
   /** Changes state with no event, as when the hub loses one. */
@@ -62,7 +106,7 @@ export class SimClient {
     return this.call('POST', `/calls/${encodeURIComponent(ucc)}/${id}/silent`, states)
   }
 
-  emit(args: unknown[], target = 'RecordingStateChangedEvent') {
+  emit(args: unknown[], target = RECORDING_STATE_CHANGED_EVENT) {
     return this.call('POST', '/events', { target, arguments: args })
   }
 
@@ -127,11 +171,15 @@ export class SimClient {
 
   async recordingState(ucc: string, id: string): Promise<number> {
     const response = await fetch(
-      `${this.url}/attendantservice/api/recording/${encodeURIComponent(ucc)}/${id}`,
+      `${this.url}${recordingApiRoot('v1')}/${encodeURIComponent(ucc)}/${id}`,
     )
     const body = (await response.json()) as { RecordingState: number }
     return body.RecordingState
   }
+}
+
+function actionPath(ucc: string, id: string): string {
+  return `/calls/${encodeURIComponent(ucc)}/${id}/action`
 }
 
 export interface HubConnections {
