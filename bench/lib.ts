@@ -1,53 +1,6 @@
-// Pieces shared by the benchmarks (`npm run bench:board`, and later `npm run bench`): Chromium,
-// the built panel, heap readings, percentiles, the result table and the JSON file.
-import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { chromium } from '@playwright/test'
-import { InvalidArgumentError } from 'commander'
-import type { Browser, Page } from '@playwright/test'
-
-export const RESULTS_DIR = 'bench-results'
-
-/** The flags the e2e tests use too: no background traffic that would disturb a measurement. */
-export const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-] as const
-
-/** CHROMIUM_PATH, else the system Chromium when there is one, else Playwright's own browser. */
-export function chromiumPath(): string | undefined {
-  return (
-    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-  )
-}
-
-export async function launchChromium(options: { headless?: boolean } = {}): Promise<Browser> {
-  const executablePath = chromiumPath()
-  return chromium.launch({
-    headless: options.headless ?? true,
-    args: [...CHROMIUM_ARGS],
-    ...(executablePath === undefined ? {} : { executablePath }),
-  })
-}
-
-/** Thrown for a run that cannot measure anything (no build, no hook); the message says what to do. */
-export class BenchSetupError extends Error {
-  override name = 'BenchSetupError'
-}
-
-/** The benchmarks serve the production build: without it there is nothing to measure. */
-export function requireBuild(dir = 'dist'): string {
-  if (!existsSync(join(dir, 'index.html'))) {
-    throw new BenchSetupError(
-      `No built panel in ${dir}/ (${join(dir, 'index.html')} is missing). Run \`npm run build\` first.`,
-    )
-  }
-  return dir
-}
+// What the runs in bench/ measure and print with: heap readings, percentiles and spreads,
+// verdicts against targets, the result table, and bounded waiting. (Their frame is bench/harness.ts.)
+import type { Page } from '@playwright/test'
 
 export interface HeapReading {
   usedBytes: number
@@ -96,6 +49,33 @@ export function megabytes(bytes: number | undefined): number | undefined {
   return bytes === undefined ? undefined : round(bytes / (1024 * 1024), 1)
 }
 
+export interface Spread {
+  samples: number
+  p50: number | undefined
+  p95: number | undefined
+  max: number | undefined
+}
+
+/** p50, p95 and the largest of the samples, to 0.1. */
+export function spread(values: readonly number[]): Spread {
+  return {
+    samples: values.length,
+    p50: round(percentile(values, 50), 1),
+    p95: round(percentile(values, 95), 1),
+    max: round(values.length === 0 ? undefined : Math.max(...values), 1),
+  }
+}
+
+/** `p50 / p95` for the table; undefined for no samples. */
+export function pair(value: Spread | undefined): string | undefined {
+  if (!value || value.samples === 0) return undefined
+  return `${value.p50 ?? '—'} / ${value.p95 ?? '—'}`
+}
+
+export function difference(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined ? undefined : round(a - b, 1)
+}
+
 export const Verdict = { Pass: 'pass', Miss: 'miss', Unknown: 'n/a' } as const
 export type Verdict = (typeof Verdict)[keyof typeof Verdict]
 
@@ -103,6 +83,18 @@ export type Verdict = (typeof Verdict)[keyof typeof Verdict]
 export function atMost(value: number | undefined, max: number): Verdict {
   if (value === undefined || !Number.isFinite(value)) return Verdict.Unknown
   return value <= max ? Verdict.Pass : Verdict.Miss
+}
+
+/** A measured value against a lower bound: pass when at least `min`, n/a when nothing was measured. */
+export function atLeast(value: number | undefined, min: number): Verdict {
+  if (value === undefined || !Number.isFinite(value)) return Verdict.Unknown
+  return value >= min ? Verdict.Pass : Verdict.Miss
+}
+
+/** The line under a table: `allMet` when no verdict is a miss, else the missed ones by name. */
+export function missesLine(verdict: Readonly<Record<string, Verdict>>, allMet: string): string {
+  const misses = Object.entries(verdict).filter(([, value]) => value === Verdict.Miss)
+  return misses.length === 0 ? allMet : `Missed: ${misses.map(([name]) => name).join(', ')}.`
 }
 
 export interface TableRow {
@@ -135,15 +127,6 @@ export function formatTable(rows: readonly TableRow[]): string {
   return [line(header), rule, ...cells.map(line)].join('\n')
 }
 
-export async function ensureParentDir(path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-}
-
-export async function writeJson(path: string, data: unknown): Promise<void> {
-  await ensureParentDir(path)
-  await writeFile(path, `${JSON.stringify(data, null, 2)}\n`)
-}
-
 /** Resolves true when `check` gives a truthy value, false when `timeoutMs` passes first; never loops for ever. */
 export async function waitFor(
   check: () => Promise<boolean> | boolean,
@@ -160,27 +143,4 @@ export async function waitFor(
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** A commander argument parser for a whole number in [min, max]. */
-export function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const number = Number(value)
-    if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max)
-      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
-    return number
-  }
-}
-
-/**
- * Makes sure a run ends whatever happens: after `ms` it says so, cleans up and exits 1.
- * Returns the function that disarms it once the run is over.
- */
-export function startWatchdog(label: string, ms: number, cleanUp: () => Promise<void>): () => void {
-  const timer = setTimeout(() => {
-    console.error(`${label}: timed out; stopping.`)
-    void cleanUp().finally(() => process.exit(1))
-  }, ms)
-  timer.unref()
-  return () => clearTimeout(timer)
 }

@@ -8,7 +8,11 @@
 //   wrapper is the handler the socket calls; listeners added with addEventListener are counted);
 // - every change of the `recording-state` element (state, stale), by a MutationObserver, with the
 //   next animation frame after it.
-// It must stay self-contained: Playwright serialises the function, so no imports or closures.
+// test-support/page-recorder.ts records shown states and fetches too, but after the fact (a clone
+// of each answer read beside the panel's, hub frames from a listener of its own): good enough to
+// prove what was shown, not to time the panel to the millisecond. This probe stands in the panel's
+// own path instead, and can stop keeping records (the heap run) while its counters go on.
+// It must stay self-contained: it is sent to the page as source, so no imports or closures.
 
 /** One fetch as the page made it. Times are performance.now() in the page. */
 export interface FetchRecord {
@@ -82,8 +86,6 @@ export interface ProbeState {
 }
 
 export type ProbeWindow = Window & { __latencyProbe?: ProbeState }
-
-export const PROBE_EVENT_TARGET = 'RecordingStateChangedEvent'
 
 export function installProbe(options: { ownCallId: string; eventTarget: string }): void {
   const win = window as ProbeWindow

@@ -1,6 +1,6 @@
 // The soak's rules, apart from the browser: the true state of each call and since when, and the
 // judgement of one shown value against it (the PCI invariant of docs/decisions/0004).
-import { RecordingState } from '../src/api/wire.ts'
+import { RecordingState } from '../../protocol/wire.ts'
 
 export const GRACE_MS = 1000
 

@@ -4,7 +4,7 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
-import { CHROMIUM_ARGS, chromiumPath } from './lib.ts'
+import { CHROMIUM_ARGS, chromiumPath } from '../harness.ts'
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
 export type LighthouseCategory = (typeof LIGHTHOUSE_CATEGORIES)[number]
