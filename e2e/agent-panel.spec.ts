@@ -1,5 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, expectCallUnknown, openPanel, panelUrl, recordingState, test } from './fixtures.ts'
+import {
+  button,
+  confirmAction,
+  expect,
+  expectCallUnknown,
+  openPanel,
+  panelUrl,
+  recordingState,
+  test,
+} from './fixtures.ts'
 import {
   fetches,
   recordPage,
@@ -22,26 +31,26 @@ test('the demo call opens with its confirmed state and a live connection', async
     'data-indicator',
     'recording',
   )
-  await expect(page.getByTestId('action-pause')).toBeEnabled()
-  await expect(page.getByTestId('action-resume')).toBeDisabled()
-  await expect(page.getByTestId('action-start')).toBeDisabled()
+  await expect(button(page, 'Pause')).toBeEnabled()
+  await expect(button(page, 'Resume')).toBeDisabled()
+  await expect(button(page, 'Start')).toBeDisabled()
 })
 
 test('pause and resume: each confirmed by the server, with the agent as requester', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
 
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'paused')
   await expect(page.getByTestId('pause-timer')).toBeVisible()
   expect(await sim.recordingState(call.uccName, call.correlationId)).toBe(PAUSED)
 
-  await page.getByTestId('action-resume').click()
+  await button(page, 'Resume').click()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   await expect(page.getByTestId('pause-timer')).toBeHidden()
@@ -56,50 +65,76 @@ test('pause and resume: each confirmed by the server, with the agent as requeste
 test('stop asks for confirmation; cancel sends nothing, confirm stops; start starts again', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
 
-  await page.getByTestId('action-stop').click()
-  const dialog = page.getByRole('dialog')
+  await button(page, 'Stop').click()
+  const dialog = page.getByRole('dialog', { name: 'Stop the recording?' })
   await expect(dialog).toBeVisible()
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await button(dialog, 'Cancel').click()
   await expect(dialog).toBeHidden()
   expect(await sim.audit(call.correlationId)).toHaveLength(0)
 
-  await page.getByTestId('action-stop').click()
-  await page.getByRole('dialog').getByTestId('confirm').click()
+  await confirmAction(page, 'Stop')
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Stopped')
   await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'stopped')
-  await expect(page.getByTestId('action-pause')).toBeDisabled()
+  await expect(button(page, 'Pause')).toBeDisabled()
 
-  await page.getByTestId('action-start').click()
+  await button(page, 'Start').click()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
 })
 
-test('mark, unmark, save and delete (delete asks first)', async ({ page, sim }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+test('the confirmation is a modal dialog: it starts on Cancel, keeps Tab inside, Escape cancels and focus goes back', async ({
+  page,
+  sim,
+  openCall,
+}) => {
+  const call = await openCall()
+  await button(page, 'Delete').focus()
+  await page.keyboard.press('Enter')
+
+  const dialog = page.getByRole('dialog', { name: 'Delete the recording?' })
+  await expect(dialog).toBeVisible()
+  expect(await dialog.evaluate((element) => element.matches(':modal'))).toBe(true)
+  await expect(button(dialog, 'Cancel')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(button(dialog, 'Delete recording')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.locator(':focus')).not.toBeAttached()
+  await page.keyboard.press('Tab')
+  await expect(button(dialog, 'Cancel')).toBeFocused()
+
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(button(page, 'Delete')).toBeFocused()
+  expect(await sim.audit(call.correlationId)).toHaveLength(0)
+})
+
+test('mark, unmark, save and delete (delete asks first)', async ({ page, openCall }) => {
+  await openCall()
   const marking = page.getByTestId('marking-state')
   const saving = page.getByTestId('saving-state')
 
-  await page.getByTestId('action-mark').click()
+  await button(page, 'Mark').click()
   await expect(marking).toHaveAttribute('data-state', 'Mark')
-  await expect(page.getByTestId('action-mark')).toBeDisabled()
-  await page.getByTestId('action-unmark').click()
+  await expect(button(page, 'Mark')).toBeDisabled()
+  await button(page, 'Unmark').click()
   await expect(marking).toHaveAttribute('data-state', 'Unmark')
 
-  await page.getByTestId('action-save').click()
+  await button(page, 'Save').click()
   await expect(saving).toHaveAttribute('data-state', 'Save')
-  await page.getByTestId('action-delete').click()
-  await page.getByRole('dialog').getByTestId('confirm').click()
+  await confirmAction(page, 'Delete')
   await expect(saving).toHaveAttribute('data-state', 'Delete')
   await expect(saving).not.toHaveAttribute('data-stale', 'true')
 })
 
-test('a pause made by another party arrives live, with its timer', async ({ page, sim }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+test('a pause made by another party arrives live, with its timer', async ({
+  page,
+  sim,
+  openCall,
+}) => {
+  const call = await openCall()
 
   await sim.actAs(call.uccName, call.correlationId, 'Pause')
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
@@ -108,11 +143,14 @@ test('a pause made by another party arrives live, with its timer', async ({ page
   await expect(page.getByTestId('last-event')).toContainText('Pause')
 })
 
-test('events for other calls change nothing and cause no request', async ({ page, sim }) => {
-  const call = await sim.createCall()
+test('events for other calls change nothing and cause no request', async ({
+  page,
+  sim,
+  openCall,
+}) => {
   const other = await sim.createCall()
   await recordPage(page)
-  await openPanel(page, call)
+  const call = await openCall()
   const before = (await fetches(page)).length
 
   await sim.actAs(other.uccName, other.correlationId, 'Pause')
@@ -138,27 +176,26 @@ test('an unknown call is said to be unknown, with the server text, and offers no
 
 test('where agents may not edit recordings, actions are off and the panel says why', async ({
   page,
-  sim,
+  openCall,
 }) => {
-  const call = await sim.createCall({ ucc: LOCKED_UCC })
-  await openPanel(page, call)
+  await openCall({ ucc: LOCKED_UCC })
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(page.getByTestId('actions-blocked')).toContainText('AgentCanEditRecordings')
-  await expect(page.getByTestId('action-pause')).toBeDisabled()
-  await expect(page.getByTestId('action-mark')).toBeDisabled()
+  await expect(button(page, 'Pause')).toBeDisabled()
+  await expect(button(page, 'Mark')).toBeDisabled()
 })
 
 test('a refused pause (type 3) shows the server text and never shows Paused', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
   await recordPage(page)
-  await openPanel(page, call)
+  const call = await openCall()
   // The recorder stops without the panel hearing of it; the panel still offers Pause.
   await sim.silent(call.uccName, call.correlationId, { recordingState: STOPPED })
 
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
   await expect(alert).toContainText('processing error')
   // Re-read, not retried: the panel now shows what the recorder is really doing.
@@ -172,10 +209,10 @@ test('a refused pause (type 3) shows the server text and never shows Paused', as
 test('a 5xx on set shows an error, re-reads the state and never shows Paused', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
   await recordPage(page)
-  await openPanel(page, call)
+  await openCall()
   await sim.failNext({
     endpoint: 'set',
     count: 1,
@@ -184,7 +221,7 @@ test('a 5xx on set shows an error, re-reads the state and never shows Paused', a
     contentType: 'text/plain',
   })
 
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
   await expect(alert).toContainText('(503)')
   await expect(alert).toContainText('Service Unavailable')
@@ -192,21 +229,20 @@ test('a 5xx on set shows an error, re-reads the state and never shows Paused', a
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
   expect((await fetches(page)).filter(isSetRequest)).toHaveLength(1)
-  await expect(page.getByTestId('action-pause')).toBeEnabled()
+  await expect(button(page, 'Pause')).toBeEnabled()
 })
 
 test('with a slow server the panel does not run ahead: confirmed Paused only after the answer', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
   await recordPage(page)
-  await openPanel(page, call)
+  await openCall()
   await sim.latency(1500)
 
-  await page.getByTestId('action-pause').click()
-  await expect(page.getByTestId('action-pause')).toHaveText('Pausing…')
-  await expect(page.getByTestId('action-pause')).toBeDisabled()
+  await button(page, 'Pause').click()
+  await expect(button(page, 'Pausing…')).toBeDisabled()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 
@@ -219,11 +255,10 @@ test('with a slow server the panel does not run ahead: confirmed Paused only aft
   expect(firstConfirmedPause!.at - post!.start).toBeGreaterThanOrEqual(1500)
 })
 
-test('a double click sends one request', async ({ page, sim }) => {
-  const call = await sim.createCall()
+test('a double click sends one request', async ({ page, sim, openCall }) => {
   await recordPage(page)
-  await openPanel(page, call)
-  await page.getByTestId('action-pause').dblclick()
+  const call = await openCall()
+  await button(page, 'Pause').dblclick()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   expect((await fetches(page)).filter(isSetRequest)).toHaveLength(1)
@@ -233,9 +268,9 @@ test('a double click sends one request', async ({ page, sim }) => {
 test('a change made while the hub connection is down is picked up after it reconnects', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
 
   await sim.refuseNegotiation(2)
   await sim.dropConnections()
@@ -257,9 +292,9 @@ test('a change made while the hub connection is down is picked up after it recon
 test('events in camelCase, positional or with action names all update the panel', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
 
   await sim.settings({ eventCasing: 'camel' })
   await sim.actAs(call.uccName, call.correlationId, 'Pause')
@@ -295,9 +330,8 @@ test('a first connection refused by the hub is retried until it succeeds', async
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
 
-test('the keyboard shortcut toggles pause and resume', async ({ page, sim }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+test('the keyboard shortcut toggles pause and resume', async ({ page, openCall }) => {
+  await openCall()
   await page.keyboard.press('Control+Shift+Digit2')
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
@@ -306,20 +340,19 @@ test('the keyboard shortcut toggles pause and resume', async ({ page, sim }) => 
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
 
-test('v2 paths are used when config.json asks for them', async ({ page, sim }) => {
-  const call = await sim.createCall()
+test('v2 paths are used when config.json asks for them', async ({ page, openCall }) => {
   await page.route('**/config.json', (route) =>
     route.fulfill({ json: { apiVersion: 'v2', uccName: DEMO_UCC, requesterSipUri: AGENT } }),
   )
   const v2Read = page.waitForRequest((request) =>
     request.url().includes('/attendantservice/api/v2/recording/'),
   )
-  await openPanel(page, call)
+  await openCall()
   await v2Read
   const v2Set = page.waitForRequest(
     (r) => r.method() === 'POST' && r.url().endsWith('/attendantservice/api/v2/recording/set'),
   )
-  await page.getByTestId('action-mark').click()
+  await button(page, 'Mark').click()
   await v2Set
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
 })
@@ -348,7 +381,7 @@ test('a malformed correlation id or SIP URI is refused and nothing is requested'
 test('the start page opens a call entered by hand', async ({ page }) => {
   await page.goto('/')
   await page.getByLabel('Correlation id').fill(DEMO_CALL)
-  await page.getByRole('button', { name: 'Open call' }).click()
+  await button(page, 'Open call').click()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   expect(new URL(page.url()).searchParams.get('correlationId')).toBe(DEMO_CALL)
 })
@@ -363,17 +396,37 @@ test('fits a 320 px side panel without horizontal scrolling', async ({ page }) =
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no accessibility violations (axe, ${colorScheme})`, async ({ page, sim }) => {
+  test(`no accessibility violations (axe, ${colorScheme})`, async ({ page, sim, openCall }) => {
     await page.emulateMedia({ colorScheme })
-    const call = await sim.createCall()
-    await openPanel(page, call)
+    const call = await openCall()
+    const indicator = page.getByTestId('recorder-indicator')
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
     await sim.actAs(call.uccName, call.correlationId, 'Pause')
-    await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
-    await page.getByTestId('action-stop').click()
+    await expect(indicator).toHaveAttribute('data-indicator', 'paused')
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await button(page, 'Stop').click()
     await expect(page.getByRole('dialog')).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-    await page.goto('/')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toBeHidden()
+
+    // Not confirmed: the hub is down.
+    await sim.refuseNegotiation(60)
+    await sim.dropConnections()
+    await expect(indicator).toHaveAttribute('data-indicator', 'unverified')
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+
+    await sim.clearFaults()
+    await openPanel(page, await sim.createCall({ recordingState: STOPPED }))
+    await expect(indicator).toHaveAttribute('data-indicator', 'stopped')
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+
+    await page.route('**/config.json', (route) =>
+      route.fulfill({ body: '{ not json', contentType: 'application/json' }),
+    )
+    await page.goto('/?correlationId=not-a-guid')
+    await expect(page.getByTestId('config-warning')).toBeVisible()
+    await expect(page.getByTestId('address-problems')).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
   })
 }

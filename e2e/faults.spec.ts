@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
 import {
   test as base,
+  button,
   expect,
   expectCallUnknown,
   expectNoActionOffered,
@@ -157,10 +158,10 @@ for (const fault of [...REST_FAULTS, WRONG_SHAPE]) {
   test(`state read, ${fault.name}: alert, last confirmed state kept as not confirmed, then recovers`, async ({
     page,
     sim,
+    openCall,
   }) => {
     await shortRequestTimeout(page)
-    const call = await sim.createCall()
-    await openPanel(page, call)
+    await openCall()
     await injectFault(sim, 'state', fault, 100)
     await forceReread(page, sim)
 
@@ -184,19 +185,22 @@ for (const fault of [...REST_FAULTS, WRONG_SHAPE]) {
 
 for (const fault of [...REST_FAULTS.filter((f) => !f.name.startsWith('5xx'))]) {
   // 5xx on set: agent-panel.spec.ts "a 5xx on set shows an error, re-reads the state and never shows Paused".
-  test(`set, ${fault.name}: alert, re-read not retried, never Paused`, async ({ page, sim }) => {
+  test(`set, ${fault.name}: alert, re-read not retried, never Paused`, async ({
+    page,
+    sim,
+    openCall,
+  }) => {
     await shortRequestTimeout(page)
     await recordPage(page)
-    const call = await sim.createCall()
-    await openPanel(page, call)
+    const call = await openCall()
     await injectFault(sim, 'set', fault, 1)
 
-    await page.getByTestId('action-pause').click()
+    await button(page, 'Pause').click()
     const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
     for (const text of fault.texts) await expect(alert).toContainText(text)
     await expect(alert).toContainText('it was re-read, not retried')
     await expectConfirmed(page, 'Started')
-    await expect(page.getByTestId('action-pause')).toBeEnabled()
+    await expect(button(page, 'Pause')).toBeEnabled()
     expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
     expect((await fetches(page)).filter(isSetRequest)).toHaveLength(1)
     expect(await sim.recordingState(call.uccName, call.correlationId)).toBe(1)
@@ -206,10 +210,10 @@ for (const fault of [...REST_FAULTS.filter((f) => !f.name.startsWith('5xx'))]) {
 test('set answered with an error although the pause took effect: the re-read shows it, confirmed', async ({
   page,
   sim,
+  openCall,
 }) => {
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   await sim.failNext({
     endpoint: 'set',
     count: 1,
@@ -219,7 +223,7 @@ test('set answered with an error although the pause took effect: the re-read sho
     passThrough: true,
   })
 
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
   await expect(alert).toContainText('internal error (500)')
   await expectConfirmed(page, 'Paused')
@@ -232,15 +236,15 @@ test('set answered with an error although the pause took effect: the re-read sho
 test('set answered 200 with JSON of another shape: not trusted, the GET decides', async ({
   page,
   sim,
+  openCall,
 }) => {
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   // The answer says nothing usable and the recorder did not pause: the panel must show Started.
   await injectFault(sim, 'set', WRONG_SHAPE, 1)
 
-  await page.getByTestId('action-pause').click()
-  await expect(page.getByTestId('action-pause')).toBeEnabled()
+  await button(page, 'Pause').click()
+  await expect(button(page, 'Pause')).toBeEnabled()
   await expectConfirmed(page, 'Started')
   expect((await shownStates(page)).filter((s) => s.state === 'Paused')).toEqual([])
   expect((await fetches(page)).filter(isStateRead(call)).length).toBeGreaterThanOrEqual(2)
@@ -250,19 +254,19 @@ for (const fault of [...REST_FAULTS, WRONG_SHAPE]) {
   test(`capabilities, ${fault.name}: alert, state still confirmed, actions stay on`, async ({
     page,
     sim,
+    openCall,
   }) => {
     await shortRequestTimeout(page)
-    const call = await sim.createCall()
     // Transient failures (5xx, timeout) are retried twice: every attempt fails.
     await injectFault(sim, 'capabilities', fault, 3)
-    await openPanel(page, call)
+    await openCall()
 
     const alert = page.getByRole('alert').filter({ hasText: 'Could not check what agents may do' })
     for (const text of fault.texts) await expect(alert).toContainText(text, { timeout: 10_000 })
     await expect(alert).toContainText('Actions stay available')
     await expectConfirmed(page, 'Started')
-    await expect(page.getByTestId('action-pause')).toBeEnabled()
-    await page.getByTestId('action-pause').click()
+    await expect(button(page, 'Pause')).toBeEnabled()
+    await button(page, 'Pause').click()
     await expectConfirmed(page, 'Paused')
   })
 }
@@ -288,24 +292,24 @@ test('state read failing from the first load: Unknown, not confirmed, actions of
     'data-indicator',
     'unverified',
   )
-  await expect(page.getByTestId('action-pause')).toBeDisabled()
-  await expect(page.getByTestId('action-resume')).toBeDisabled()
+  await expect(button(page, 'Pause')).toBeDisabled()
+  await expect(button(page, 'Resume')).toBeDisabled()
 
   // No event, no click: the panel polls a failed read (every 5 s) until it succeeds.
   await sim.clearFaults()
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true', { timeout: 10_000 })
   await expectConfirmed(page, 'Started')
   await expect(stateAlert(page)).toHaveCount(0)
-  await expect(page.getByTestId('action-pause')).toBeEnabled()
+  await expect(button(page, 'Pause')).toBeEnabled()
 })
 
 test('a pause event whose confirming read fails: shown as not confirmed, never as safe', async ({
   page,
   sim,
+  openCall,
 }) => {
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   await sim.failNext({
     endpoint: 'state',
     count: 100,
@@ -336,10 +340,10 @@ test('a pause event whose confirming read fails: shown as not confirmed, never a
 test('resume times out and the re-read fails too: Paused is no longer shown as confirmed', async ({
   page,
   sim,
+  openCall,
 }) => {
   await shortRequestTimeout(page)
-  const call = await sim.createCall({ recordingState: PAUSED })
-  await openPanel(page, call)
+  await openCall({ recordingState: PAUSED })
   await expect(page.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'paused')
   // The resume may or may not have reached the recorder; the read that should tell fails.
   await sim.hang('set')
@@ -351,7 +355,7 @@ test('resume times out and the re-read fails too: Paused is no longer shown as c
     contentType: 'text/plain',
   })
 
-  await page.getByTestId('action-resume').click()
+  await button(page, 'Resume').click()
   await expect(
     page.getByRole('alert').filter({ hasText: 'Resume did not go through' }),
   ).toContainText('did not answer in time')
@@ -385,15 +389,15 @@ test('errorStatus http: an unknown call (404 with ErrorMessage) is said to be un
 test('errorStatus http: a refused pause (409, type 3) shows the server text and the re-read state', async ({
   page,
   sim,
+  openCall,
 }) => {
   await sim.settings({ errorStatus: 'http' })
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   await sim.silent(call.uccName, call.correlationId, { recordingState: STOPPED })
 
   const refused = page.waitForResponse((r) => r.url().endsWith('/recording/set'))
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   expect((await refused).status()).toBe(409)
   const alert = page.getByRole('alert').filter({ hasText: 'Pause did not go through' })
   await expect(alert).toContainText('processing error')
@@ -409,10 +413,10 @@ for (const errorStatus of ['ok', 'http'] as const) {
   test(`errorStatus ${errorStatus}: a call that ends while open becomes "Call not found", every action off`, async ({
     page,
     sim,
+    openCall,
   }) => {
     await sim.settings({ errorStatus })
-    const call = await sim.createCall()
-    await openPanel(page, call)
+    const call = await openCall()
     await sim.endCall(call.uccName, call.correlationId)
 
     const alert = page.getByRole('alert').filter({ hasText: 'Call not found' })
@@ -423,8 +427,8 @@ for (const errorStatus of ['ok', 'http'] as const) {
       'data-indicator',
       'call-unknown',
     )
-    await expect(page.getByTestId('action-pause')).toBeDisabled()
-    await expect(page.getByTestId('action-stop')).toBeDisabled()
+    await expect(button(page, 'Pause')).toBeDisabled()
+    await expect(button(page, 'Stop')).toBeDisabled()
   })
 }
 
@@ -434,10 +438,10 @@ for (const errorStatus of ['ok', 'http'] as const) {
 test('a state outside the enumeration (RecordingState 7) is Unknown: never read as paused, actions off', async ({
   page,
   sim,
+  openCall,
 }) => {
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   const readsBefore = (await fetches(page)).filter(isStateRead(call)).length
   await sim.silent(call.uccName, call.correlationId, { recordingState: 7, markingState: 9 })
   // An event with no StateAction names no change: the panel keeps what it has and re-reads.
@@ -461,7 +465,7 @@ test('a state outside the enumeration (RecordingState 7) is Unknown: never read 
   // A known state again brings the actions back.
   await sim.actAs(call.uccName, call.correlationId, 'Start')
   await expectConfirmed(page, 'Started')
-  await expect(page.getByTestId('action-pause')).toBeEnabled()
+  await expect(button(page, 'Pause')).toBeEnabled()
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -470,10 +474,10 @@ test('a state outside the enumeration (RecordingState 7) is Unknown: never read 
 test('malformed events are ignored: no request, nothing changes, the connection keeps working', async ({
   page,
   sim,
+  openCall,
 }) => {
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   const before = (await fetches(page)).length
 
   await sim.emit([{ CorrelationId: call.correlationId, StateAction: 3 }]) // no UCC
@@ -508,10 +512,10 @@ test('malformed events are ignored: no request, nothing changes, the connection 
 test('a duplicate, then a late Pause after the Start that followed it: the GET decides, never a confirmed Paused', async ({
   page,
   sim,
+  openCall,
 }) => {
   await recordPage(page)
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   const pauseEvent = {
     UccName: call.uccName,
     CorrelationId: call.correlationId,
@@ -574,10 +578,7 @@ test('two tabs pause the same call at once: one succeeds, the other shows the re
   // Both POSTs are on their way before either is answered.
   await sim.latency(800)
 
-  await Promise.all([
-    page.getByTestId('action-pause').click(),
-    other.getByTestId('action-pause').click(),
-  ])
+  await Promise.all([button(page, 'Pause').click(), button(other, 'Pause').click()])
   for (const tab of [page, other]) await expectConfirmed(tab, 'Paused')
 
   const alerts = await Promise.all(
@@ -650,9 +651,12 @@ test('malformed addresses are refused with a message and nothing is requested', 
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
 
-test('hostile text in server messages is shown as text, never as HTML', async ({ page, sim }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+test('hostile text in server messages is shown as text, never as HTML', async ({
+  page,
+  sim,
+  openCall,
+}) => {
+  const call = await openCall()
 
   await sim.failNext({
     endpoint: 'set',
@@ -667,7 +671,7 @@ test('hostile text in server messages is shown as text, never as HTML', async ({
       ErrorMessage: { ErrorType: 3, Message: HOSTILE },
     },
   })
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   await expect(
     page.getByRole('alert').filter({ hasText: 'Pause did not go through' }),
   ).toContainText(HOSTILE)
@@ -686,13 +690,16 @@ test('hostile text in server messages is shown as text, never as HTML', async ({
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined()
 })
 
-test('hostile text in a UCC name is shown as text, and the call works', async ({ page, sim }) => {
+test('hostile text in a UCC name is shown as text, and the call works', async ({
+  page,
+  sim,
+  openCall,
+}) => {
   const ucc = '<img src=x onerror="window.__pwned=1"> <b>ucc'
   await sim.addUcc(ucc)
-  const call = await sim.createCall({ ucc })
-  await openPanel(page, call)
+  const call = await openCall({ ucc })
   await expect(page.getByText(ucc, { exact: true })).toBeVisible()
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   await expectConfirmed(page, 'Paused')
   await sim.actAs(call.uccName, call.correlationId, 'Start')
   await expectConfirmed(page, 'Started')
@@ -716,10 +723,10 @@ for (const allowReconnect of [false, true]) {
   test(`a hub Close ${allowReconnect ? 'with' : 'without'} allowReconnect: the panel connects again by itself and re-reads`, async ({
     page,
     sim,
+    openCall,
   }) => {
     await recordPage(page)
-    const call = await sim.createCall()
-    await openPanel(page, call)
+    const call = await openCall()
     // A change the panel can only learn from the re-read after it is back.
     await sim.silent(call.uccName, call.correlationId, { recordingState: PAUSED })
     await sim.closeConnections({ error: 'Server is shutting down.', allowReconnect })
@@ -741,15 +748,15 @@ for (const allowReconnect of [false, true]) {
 test('a long shift, compressed: 15 minutes without the hub, the panel keeps trying about every 15 s, then reconnects', async ({
   page,
   sim,
+  openCall,
 }) => {
   // The page's clock is fake: timers are run on demand, the network is real.
   await page.clock.install()
-  const call = await sim.createCall()
   let attempts = 0
   page.on('response', (response) => {
     if (response.url().includes('/attendantservice/hubs/recording/negotiate')) attempts += 1
   })
-  await openPanel(page, call)
+  const call = await openCall()
   await sim.refuseNegotiation(3_600)
   await sim.dropConnections()
   await expect(page.getByTestId('hub-state')).not.toHaveAttribute('data-state', 'Connected')
@@ -794,13 +801,13 @@ const throwingWebSocketAndNoEventSource = () => {
 test('without WebSockets the panel falls back to Server-Sent Events and still gets events', async ({
   page,
   sim,
+  openCall,
 }) => {
   await page.addInitScript(noWebSocket)
   const sse = page.waitForRequest(
     (r) => r.url().includes('/attendantservice/hubs/recording?id=') && r.method() === 'GET',
   )
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   expect((await sse).headers().accept).toContain('text/event-stream')
   await expect
     .poll(async () => (await sim.connections()).serverSentEvents)
@@ -815,13 +822,13 @@ test('without WebSockets the panel falls back to Server-Sent Events and still ge
 test('with WebSockets that throw and no EventSource the panel falls back to long polling and still gets events', async ({
   page,
   sim,
+  openCall,
 }) => {
   await page.addInitScript(throwingWebSocketAndNoEventSource)
   const poll = page.waitForRequest(
     (r) => /\/attendantservice\/hubs\/recording\?id=.*&_=/.test(r.url()) && r.method() === 'GET',
   )
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  const call = await openCall()
   await poll
   await expect.poll(async () => (await sim.connections()).longPolling).toBeGreaterThanOrEqual(1)
 
@@ -887,7 +894,7 @@ restartable(
     expect(
       states.filter((s) => s === 'Reconnecting' || s === 'Disconnected').length,
     ).toBeGreaterThan(0)
-    await page.getByTestId('action-pause').click()
+    await button(page, 'Pause').click()
     await expectConfirmed(page, 'Paused')
   },
 )
@@ -897,10 +904,10 @@ restartable(
 test('a slow Pause answer that arrives after a hub outage hiding a resume: never a confirmed Paused', async ({
   page,
   sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
   await recordPage(page)
-  await openPanel(page, call)
+  const call = await openCall()
   let release = () => {}
   const released = new Promise<void>((resolve) => (release = resolve))
   await page.route('**/recording/set', async (route) => {
@@ -909,7 +916,7 @@ test('a slow Pause answer that arrives after a hub outage hiding a resume: never
     await route.fulfill({ response })
   })
 
-  await page.getByTestId('action-pause').click()
+  await button(page, 'Pause').click()
   await expect.poll(() => sim.recordingState(call.uccName, call.correlationId)).toBe(PAUSED)
   await sim.refuseNegotiation(1)
   await sim.dropConnections()
@@ -921,7 +928,7 @@ test('a slow Pause answer that arrives after a hub outage hiding a resume: never
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
 
   release()
-  await expect(page.getByTestId('action-pause')).toHaveText('Pause')
+  await expect(button(page, 'Pause')).toBeVisible()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
   expect((await shownStates(page)).filter((s) => s.state === 'Paused' && !s.stale)).toEqual([])

@@ -1,10 +1,34 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
 import { AGENT, SimClient } from '../test-support/sim-client.ts'
 
+export interface Call {
+  uccName: string
+  correlationId: string
+}
+
+/** A fresh call as the simulator creates it (states as numbers on the wire), and the agent who opens it. */
+export interface OpenCallOptions {
+  ucc?: string
+  recordingState?: number
+  markingState?: number
+  savingState?: number
+  agent?: string
+}
+
 // Each Playwright worker runs its own simulator, serving the built panel (dist/) and the API on
 // one origin, so faults injected by one test never reach another worker's tests.
-export const test = base.extend<{ sim: SimClient }, { simulator: Simulator }>({
+export const test = base.extend<
+  {
+    sim: SimClient
+    /**
+     * A fresh call (a new GUID) opened in the agent panel, once the hub is live and its state
+     * confirmed. Anything the page needs before it loads (routes, recorders) is set up first.
+     */
+    openCall: (options?: OpenCallOptions) => Promise<Call>
+  },
+  { simulator: Simulator }
+>({
   simulator: [
     async ({}, use) => {
       const simulator = await startSimulator({ port: 0, staticDir: 'dist' })
@@ -21,15 +45,18 @@ export const test = base.extend<{ sim: SimClient }, { simulator: Simulator }>({
     await sim.reset()
     await use(sim)
   },
+  openCall: async ({ page, sim }, use) => {
+    await use(async ({ agent = AGENT, ...options } = {}) => {
+      const call = await sim.createCall(options)
+      await openPanel(page, call, agent)
+      return call
+    })
+  },
 })
 
 export { expect }
 
-export function panelUrl(
-  call: { uccName: string; correlationId: string },
-  agent = AGENT,
-  extra = '',
-) {
+export function panelUrl(call: Call, agent = AGENT, extra = '') {
   const params = new URLSearchParams({
     ucc: call.uccName,
     correlationId: call.correlationId,
@@ -39,11 +66,7 @@ export function panelUrl(
 }
 
 /** Opens the panel and waits until the hub is live and the state is confirmed. */
-export async function openPanel(
-  page: Page,
-  call: { uccName: string; correlationId: string },
-  agent = AGENT,
-) {
+export async function openPanel(page: Page, call: Call, agent = AGENT) {
   await page.goto(panelUrl(call, agent))
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
   await expect(page.getByTestId('recording-state')).not.toHaveAttribute('data-stale', 'true')
@@ -53,11 +76,35 @@ export function recordingState(page: Page) {
   return page.getByTestId('recording-state')
 }
 
-const ACTIONS = ['start', 'resume', 'pause', 'stop', 'save', 'delete', 'mark', 'unmark'] as const
+/** A button as a user finds it: by its role and its whole accessible name. */
+export function button(scope: Page | Locator, name: string) {
+  return scope.getByRole('button', { name, exact: true })
+}
+
+/** The agent panel's action buttons, as they are labelled when no request is in flight. */
+export const ACTION_LABELS = [
+  'Start',
+  'Resume',
+  'Pause',
+  'Stop',
+  'Save',
+  'Delete',
+  'Mark',
+  'Unmark',
+] as const
+export type ActionLabel = (typeof ACTION_LABELS)[number]
 
 /** Every action button is there and disabled: the panel offers nothing. */
 export async function expectNoActionOffered(page: Page) {
-  for (const action of ACTIONS) await expect(page.getByTestId(`action-${action}`)).toBeDisabled()
+  for (const label of ACTION_LABELS) await expect(button(page, label)).toBeDisabled()
+}
+
+/** Asks for an action that needs confirming (Stop, Delete) and confirms it in the dialog. */
+export async function confirmAction(page: Page, label: 'Stop' | 'Delete') {
+  await button(page, label).click()
+  const dialog = page.getByRole('dialog', { name: `${label} the recording?` })
+  await button(dialog, `${label} recording`).click()
+  await expect(dialog).toBeHidden()
 }
 
 /** The panel says the service does not know this call, with the server's text, and offers nothing. */

@@ -1,8 +1,8 @@
-import { expect, openPanel, test } from './fixtures.ts'
+import { button, expect, test } from './fixtures.ts'
 
 test('the panel runs under its Content-Security-Policy with no violation', async ({
   page,
-  sim,
+  openCall,
 }) => {
   await page.addInitScript(() => {
     const violations: string[] = []
@@ -13,8 +13,8 @@ test('the panel runs under its Content-Security-Policy with no violation', async
   })
   const response = await page.goto('/')
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
-  await openPanel(page, await sim.createCall())
-  await page.getByTestId('action-mark').click()
+  await openCall()
+  await button(page, 'Mark').click()
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
   expect(
     await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
@@ -25,17 +25,16 @@ type Embedded = { recordingPanel?: { setAccessToken(token: string | undefined): 
 
 test('an access token given by the embedding page is sent as a bearer token and kept in memory only', async ({
   page,
-  sim,
+  openCall,
 }) => {
-  const call = await sim.createCall()
-  await openPanel(page, call)
+  await openCall()
   await page.evaluate(() =>
     (window as Embedded).recordingPanel?.setAccessToken('token-not-to-store'),
   )
   const set = page.waitForRequest(
     (r) => r.method() === 'POST' && r.url().endsWith('/recording/set'),
   )
-  await page.getByTestId('action-mark').click()
+  await button(page, 'Mark').click()
   expect((await set).headers()['authorization']).toBe('Bearer token-not-to-store')
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
   const stored = await page.evaluate(

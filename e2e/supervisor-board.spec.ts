@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { button, expect, test } from './fixtures.ts'
 import { AGENT, DEMO_UCC, LOCKED_UCC } from '../test-support/sim-client.ts'
 
 const SUPERVISOR = 'sip:supervisor@domain.com'
@@ -33,6 +33,27 @@ function rows(page: Page) {
   return page.getByTestId('call-row')
 }
 
+/** A row's controls, by the names a screen reader reads out (the call's id shortened to 8 characters). */
+function resumeButton(page: Page, correlationId: string) {
+  return button(page, `Resume recording of call ${correlationId.slice(0, 8)}`)
+}
+
+function markButton(page: Page, correlationId: string) {
+  return button(page, `Mark call ${correlationId.slice(0, 8)}`)
+}
+
+function openLink(page: Page, correlationId: string) {
+  const name = `Open the agent panel for call ${correlationId.slice(0, 8)}`
+  return page.getByRole('link', { name, exact: true })
+}
+
+/** A filter above the table; its name ends with how many calls it shows, as in "Paused (2)". */
+function filter(page: Page, label: 'All' | 'Paused' | 'Paused too long' | 'Marked') {
+  return page
+    .getByRole('group', { name: 'Show' })
+    .getByRole('button', { name: new RegExp(`^${label} \\(\\d+\\)$`) })
+}
+
 test('calls appear from live events in the watched contact centers only, and are confirmed by a read', async ({
   page,
   sim,
@@ -59,7 +80,7 @@ test('calls appear from live events in the watched contact centers only, and are
   await expect(row(page, elsewhere.correlationId)).toHaveCount(0)
   await expect(page.getByTestId('event-log')).not.toContainText(elsewhere.correlationId.slice(0, 8))
 
-  const open = row(page, call.correlationId).getByTestId('row-open')
+  const open = openLink(page, call.correlationId)
   const href = new URL((await open.getAttribute('href'))!, page.url())
   expect(Object.fromEntries(href.searchParams)).toEqual({
     ucc: DEMO_UCC,
@@ -86,7 +107,7 @@ test('a pause made elsewhere shows at once, with its timer, and is then confirme
     'true',
     CONFIRMED,
   )
-  await expect(page.getByTestId('filter-paused')).toContainText('(1)')
+  await expect(filter(page, 'Paused')).toHaveAccessibleName('Paused (1)')
 })
 
 test('pasted ids are looked up in each watched UCC, shown with their state, and kept across a reload', async ({
@@ -173,7 +194,7 @@ test('a call the service no longer knows is shown as ended, then removed', async
 
   await sim.endCall(call.uccName, call.correlationId)
   await expect(row(page, call.correlationId)).toHaveAttribute('data-ended', 'true', CONFIRMED)
-  await expect(row(page, call.correlationId).getByTestId('row-resume')).toBeDisabled()
+  await expect(resumeButton(page, call.correlationId)).toBeDisabled()
   await expect(row(page, call.correlationId)).toHaveCount(0)
 })
 
@@ -192,21 +213,23 @@ test('filters and search', async ({ page, sim }) => {
   )
   await expect(rows(page)).toHaveCount(3)
 
-  await page.getByTestId('filter-paused').click()
+  await filter(page, 'Paused').click()
   await expect(rows(page)).toHaveCount(1)
   await expect(rows(page)).toHaveAttribute('data-correlation-id', paused.correlationId)
-  await page.getByTestId('filter-marked').click()
+  await filter(page, 'Marked').click()
   await expect(rows(page)).toHaveCount(1)
   await expect(rows(page)).toHaveAttribute('data-correlation-id', marked.correlationId)
-  await page.getByTestId('filter-alert').click()
+  await filter(page, 'Paused too long').click()
   await expect(rows(page)).toHaveCount(0)
-  await page.getByTestId('filter-all').click()
+  await filter(page, 'All').click()
   await expect(rows(page)).toHaveCount(3)
 
-  await page.getByTestId('search').fill(plain.correlationId.slice(0, 8).toUpperCase())
+  await page
+    .getByRole('searchbox', { name: 'Search by id' })
+    .fill(plain.correlationId.slice(0, 8).toUpperCase())
   await expect(rows(page)).toHaveCount(1)
   await expect(rows(page)).toHaveAttribute('data-correlation-id', plain.correlationId)
-  await page.getByTestId('search').fill('')
+  await page.getByRole('searchbox', { name: 'Search by id' }).fill('')
   await expect(rows(page)).toHaveCount(3)
 })
 
@@ -221,17 +244,19 @@ test('resume from the board warns, asks, then sends Start as the supervisor', as
   await sim.actAs(call.uccName, call.correlationId, 'Pause')
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Paused')
 
-  await row(page, call.correlationId).getByTestId('row-resume').click()
-  const dialog = page.getByRole('dialog')
+  await resumeButton(page, call.correlationId).click()
+  const dialog = page.getByRole('dialog', {
+    name: `Resume recording of call ${call.correlationId.slice(0, 8)}?`,
+  })
   await expect(dialog).toContainText('The agent may be taking card details')
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await button(dialog, 'Cancel').click()
   await expect(dialog).toBeHidden()
   expect((await sim.audit(call.correlationId)).map((entry) => String(entry.action))).toEqual([
     expect.stringMatching(/^(3|Pause)$/),
   ])
 
-  await row(page, call.correlationId).getByTestId('row-resume').click()
-  await page.getByRole('dialog').getByTestId('confirm').click()
+  await resumeButton(page, call.correlationId).click()
+  await button(dialog, 'Resume recording').click()
   await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Started')
   await expect(recorder(page, call.correlationId)).not.toHaveAttribute(
     'data-stale',
@@ -255,7 +280,7 @@ test('mark from the board; a refusal shows the service message', async ({ page, 
     'None',
     CONFIRMED,
   )
-  await row(page, call.correlationId).getByTestId('row-mark').click()
+  await markButton(page, call.correlationId).click()
   await expect(row(page, call.correlationId).getByTestId('marking-state')).toHaveAttribute(
     'data-state',
     'Mark',
@@ -277,7 +302,7 @@ test('mark from the board; a refusal shows the service message', async ({ page, 
     'Unmark',
     CONFIRMED,
   )
-  await row(page, call.correlationId).getByTestId('row-mark').click()
+  await markButton(page, call.correlationId).click()
   const alert = page.getByRole('alert').filter({ hasText: 'did not go through' })
   await expect(alert).toContainText('Recorder is busy <now>.')
 })
@@ -334,8 +359,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('lookups-not-found')).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 
-    await page.getByTestId('filter-paused').click()
-    await row(page, paused.correlationId).getByTestId('row-resume').click()
+    await filter(page, 'Paused').click()
+    await resumeButton(page, paused.correlationId).click()
     await expect(page.getByRole('dialog')).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
   })
