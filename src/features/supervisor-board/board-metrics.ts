@@ -1,4 +1,4 @@
-import type { BoardObserver } from './board-store.ts'
+import type { BoardObserver } from './board-observer.ts'
 
 /**
  * Counters for the board benchmark (`npm run bench:board`), exposed as `window.__boardMetrics`
@@ -24,13 +24,14 @@ declare global {
 
 const SAMPLES_KEPT = 20_000
 
-export function createBoardMetrics(): BoardMetrics {
-  return { eventsReceived: 0, eventsApplied: 0, getsSent: 0, eventToRowMs: [] }
-}
-
 /** The benchmark's observer of the store: counts, and times each applied event to the commit that shows it. */
 export class BoardBench implements BoardObserver {
-  readonly metrics: BoardMetrics = createBoardMetrics()
+  readonly metrics: BoardMetrics = {
+    eventsReceived: 0,
+    eventsApplied: 0,
+    getsSent: 0,
+    eventToRowMs: [],
+  }
   private readonly perfNow: () => number
   /** Arrival times of events applied but not yet shown by a commit. */
   private pending: number[] = []

@@ -1,5 +1,3 @@
-import { isApiError } from '../../api/api-error.ts'
-import { isUnknownCallError } from '../../api/call-state.ts'
 import type { RecordingApi } from '../../api/recording-api.ts'
 import type { CallState } from '../../api/schemas.ts'
 import type { RecordingAction } from '../../api/wire.ts'
@@ -9,20 +7,25 @@ import {
   actionAnswered,
   actionFailed,
   actionSent,
-  callEnded,
-  eventArrived,
-  readAnswered,
-  readFailed,
   readStarted,
   resynced,
   type Step,
 } from '../../recording-state/call-entry.ts'
-import { asApiError, callKey, newBoardCall, type BoardCall } from './board-call.ts'
+import {
+  boardActionSettled,
+  boardEvent,
+  boardRead,
+  callKey,
+  newBoardCall,
+  type BoardCall,
+  type ReadOutcome,
+} from './board-call.ts'
+import type { BoardObserver } from './board-observer.ts'
 import { EndedSweep } from './ended-sweep.ts'
 import { EventLogBuffer, type LoggedEvent } from './event-log-buffer.ts'
-import { FrameBatch } from './frame-batch.ts'
+import { FramePublisher } from './frame-batch.ts'
 import { IdLookups, type Lookup } from './id-lookups.ts'
-import { ReadScheduler } from './read-scheduler.ts'
+import { ReadScheduler, type ReadSchedulerOptions } from './read-scheduler.ts'
 import { WatchedIds, type WatchList } from './watch-list.ts'
 
 // The board's calls live here, not in TanStack Query: thousands of calls and hundreds of events a
@@ -40,30 +43,16 @@ export interface BoardSnapshot {
   readonly events: readonly LoggedEvent[]
 }
 
-/** Told what the store does, for measuring it (the benchmark); nothing on the board depends on it. */
-export interface BoardObserver {
-  /** A hub event reached the store (for any UCC). */
-  eventReceived(): void
-  /** One frame applied these events to the board's calls: their arrival times (performance.now()). */
-  eventsApplied(arrivedAt: readonly number[]): void
-  /** A state GET was sent (a confirmation, or a look-up of an added id). */
-  getSent(): void
-}
-
-export interface BoardStoreOptions {
+/** The read budget's settings (ReadSchedulerOptions) may be given; the defaults are the board's. */
+export interface BoardStoreOptions extends Pick<
+  ReadSchedulerOptions,
+  'maxInFlight' | 'minGetIntervalMs' | 'backgroundGetsPerSecond' | 'recheckVisibleMs'
+> {
   api: Pick<RecordingApi, 'getState' | 'setRecording'>
   /** The store attaches itself while started; an action's answer is judged by its stretch. */
   live: Pick<LiveConnection, 'attach' | 'getStretch'>
   uccNames: readonly string[]
   endedLingerMs: number
-  /** GETs in flight at once. */
-  maxInFlight?: number
-  /** At most one GET per call in this time. */
-  minGetIntervalMs?: number
-  /** Confirmations of calls that are not on screen, per second (a token bucket). */
-  backgroundGetsPerSecond?: number
-  /** A confirmed call on screen is read again after this long (an ended call sends no event). */
-  recheckVisibleMs?: number
   eventLogSize?: number
   observer?: BoardObserver
   watchList?: WatchList
@@ -71,32 +60,23 @@ export interface BoardStoreOptions {
 }
 
 export class BoardStore {
-  private readonly api: BoardStoreOptions['api']
-  private readonly live: BoardStoreOptions['live']
-  private readonly observer: BoardObserver | undefined
+  private readonly options: BoardStoreOptions
   private readonly now: () => number
-  private readonly uccNames: readonly string[]
   private readonly uccByLower: Map<string, string>
   private readonly calls = new Map<string, BoardCall>()
-  private readonly frame = new FrameBatch(() => this.flush())
+  private readonly view: FramePublisher<BoardSnapshot>
   private readonly reads: ReadScheduler
   private readonly lookups: IdLookups
   private readonly log: EventLogBuffer
   private readonly sweep: EndedSweep
   private readonly watched: WatchedIds
   private queue: { event: RecordingEvent; arrivedAt: number }[] = []
-  private running = false
-  private dirty = false
+  private version = 0
   private detach: (() => void) | undefined
-  private snapshot: BoardSnapshot = { version: 0, calls: [], lookups: [], events: [] }
-  private readonly listeners = new Set<() => void>()
 
   constructor(options: BoardStoreOptions) {
-    this.api = options.api
-    this.live = options.live
-    this.observer = options.observer
+    this.options = options
     this.now = options.now ?? Date.now
-    this.uccNames = options.uccNames
     this.uccByLower = new Map(options.uccNames.map((name) => [name.toLowerCase(), name]))
     const minGetIntervalMs = options.minGetIntervalMs ?? 5_000
     this.lookups = new IdLookups({
@@ -106,7 +86,7 @@ export class BoardStore {
       getState: this.getState,
       found: this.placeFound,
       notFound: (correlationId) => this.watched.remove(correlationId),
-      changed: () => this.markDirty(),
+      changed: () => this.view.changed(),
     })
     this.reads = new ReadScheduler({
       maxInFlight: options.maxInFlight,
@@ -121,7 +101,7 @@ export class BoardStore {
     this.log = new EventLogBuffer({
       size: options.eventLogSize ?? 300,
       now: this.now,
-      onDue: () => this.markDirty(),
+      onDue: () => this.view.changed(),
     })
     this.sweep = new EndedSweep({
       lingerMs: options.endedLingerMs,
@@ -131,39 +111,35 @@ export class BoardStore {
     // Reading the saved watch list has no side effect; nothing is requested before start().
     this.watched = new WatchedIds(options.watchList)
     this.lookups.add(this.watched.values(), this.isOnBoard)
-    this.publish()
+    this.view = new FramePublisher({ build: this.build, onFrame: () => this.flush() })
   }
 
   // For useSyncExternalStore
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  subscribe = (listener: () => void): (() => void) => this.view.subscribe(listener)
 
-  getSnapshot = (): BoardSnapshot => this.snapshot
+  getSnapshot = (): BoardSnapshot => this.view.getSnapshot()
 
   // Lifecycle (StrictMode may stop and start again)
 
   start(): void {
-    if (this.running) return
-    this.running = true
-    this.detach = this.live.attach({
+    if (this.detach) return
+    this.detach = this.options.live.attach({
       event: (event, arrivedAt) => this.receiveEvent(event, arrivedAt),
       resync: () => this.resync(),
     })
     this.reads.start()
     this.sweep.start()
     this.log.start()
-    if (this.queue.length > 0 || this.dirty) this.frame.schedule()
+    this.view.start()
+    if (this.queue.length > 0) this.view.wake()
     this.reads.pump()
   }
 
   stop(): void {
-    this.running = false
     this.detach?.()
     this.detach = undefined
-    this.frame.cancel()
+    this.view.stop()
     this.reads.stop()
     this.sweep.stop()
     this.log.stop()
@@ -173,10 +149,10 @@ export class BoardStore {
 
   /** From the live connection, for any call: queued, applied on the next frame. */
   receiveEvent(event: RecordingEvent, arrivedAt: number): void {
-    this.observer?.eventReceived()
+    this.options.observer?.eventReceived()
     if (!this.uccByLower.has(event.uccName.toLowerCase())) return
     this.queue.push({ event, arrivedAt })
-    if (this.running) this.frame.schedule()
+    this.view.wake()
   }
 
   /** The connection is back: events may have been lost, so nothing shown is confirmed until read again. */
@@ -184,7 +160,7 @@ export class BoardStore {
     this.reads.resync()
     this.lookups.resync()
     for (const call of this.calls.values()) this.put(resynced(call))
-    this.markDirty()
+    this.view.changed()
     this.reads.pump()
   }
 
@@ -192,14 +168,14 @@ export class BoardStore {
   addIds(ids: readonly string[]): void {
     this.watched.add(ids)
     this.lookups.add(ids, this.isOnBoard)
-    this.markDirty()
+    this.view.changed()
     this.reads.pump()
   }
 
   dismissLookup(correlationId: string): void {
     this.dropLookup(correlationId)
     this.watched.remove(correlationId)
-    this.markDirty()
+    this.view.changed()
   }
 
   /** The keys of the rows on screen (and just around it): read first. */
@@ -215,34 +191,33 @@ export class BoardStore {
   async sendAction(key: string, action: RecordingAction, requesterSipUri: string): Promise<void> {
     const call = this.calls.get(key)
     if (!call || call.flight !== null) return
-    this.put({ entry: actionSent(call, action, this.live.getStretch()), read: false })
-    this.markDirty()
-    const { uccName, correlationId } = call
+    const { api, live } = this.options
+    this.put({ entry: actionSent(call, action, live.getStretch()), read: false })
+    this.view.changed()
+    const input = { uccName: call.uccName, correlationId: call.correlationId, action }
     let answer: CallState | undefined
     try {
-      answer = await this.api.setRecording({ uccName, correlationId, action, requesterSipUri })
+      answer = await api.setRecording({ ...input, requesterSipUri })
     } catch (error) {
-      this.afterAction(key, (current) => actionFailed(current))
+      this.actionSettled(key, (current) => actionFailed(current))
       throw error
     }
-    this.afterAction(key, (current, now) =>
-      actionAnswered(current, answer, this.live.getStretch(), now),
+    this.actionSettled(key, (current, now) =>
+      actionAnswered(current, answer, live.getStretch(), now),
     )
   }
 
   // Applying events, once per frame
 
   private flush(): void {
-    if (!this.running) return
     if (this.queue.length > 0) {
       const queue = this.queue
       this.queue = []
       const now = this.now()
       this.log.add(queue.map(({ event }) => this.applyEvent(event, now)))
-      this.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
-      this.dirty = true
+      this.options.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
+      this.view.changed()
     }
-    if (this.dirty) this.publish()
     this.reads.pump()
   }
 
@@ -251,8 +226,7 @@ export class BoardStore {
     const uccName = this.uccByLower.get(event.uccName.toLowerCase()) ?? event.uccName
     const key = callKey(uccName, correlationId)
     const previous = this.calls.get(key) ?? newBoardCall(uccName, correlationId, now)
-    const { entry, read } = eventArrived(previous, action, now)
-    this.put({ entry: { ...entry, lastActivityAt: now, endedMessage: null }, read })
+    this.put(boardEvent(previous, action, now))
     // An added id that an event placed: no need to look it up any more.
     if (this.lookups.has(correlationId)) this.dropLookup(correlationId)
     return { at: now, uccName, correlationId, action }
@@ -262,78 +236,57 @@ export class BoardStore {
 
   /** Every state GET goes through here. */
   private getState = (uccName: string, correlationId: string, signal: AbortSignal) => {
-    this.observer?.getSent()
-    return this.api.getState(uccName, correlationId, signal)
+    this.options.observer?.getSent()
+    return this.options.api.getState(uccName, correlationId, signal)
   }
 
   private readCall = (key: string, signal: AbortSignal): Promise<void> => {
     const call = this.calls.get(key)
     if (!call) return Promise.resolve()
     const token = readStarted(call)
+    const done = (outcome: ReadOutcome) => {
+      const current = this.calls.get(key)
+      if (signal.aborted || !current) return
+      this.put(boardRead(current, token, outcome, this.now()))
+      this.view.changed()
+    }
     return this.getState(call.uccName, call.correlationId, signal).then(
-      (state) => {
-        if (!signal.aborted) this.readDone(key, token, state, undefined)
-      },
-      (error: unknown) => {
-        if (!signal.aborted) this.readDone(key, token, undefined, error)
-      },
+      (state) => done({ state }),
+      (error: unknown) => done({ error }),
     )
   }
 
-  private readDone(key: string, token: number, state: CallState | undefined, error: unknown): void {
-    const call = this.calls.get(key)
-    if (!call) return
-    const now = this.now()
-    if (state) {
-      const step = readAnswered(call, token, state, now)
-      this.put(step.read ? step : { entry: { ...step.entry, readError: null }, read: false })
-      if (!step.read) this.reads.confirmed(key, now)
-    } else if (isUnknownCallError(error)) {
-      const step = callEnded(call, token, now)
-      const endedMessage = isApiError(error) ? (error.serverMessage ?? null) : null
-      this.put(step.read ? step : { entry: { ...step.entry, endedMessage }, read: false })
-      if (!step.read) this.reads.unwant(key)
-    } else {
-      this.put({ entry: { ...readFailed(call), readError: asApiError(error) }, read: true })
-    }
-    this.markDirty()
-  }
-
   /** A look-up found an added id in `uccName`: the call joins the board, confirmed by that read. */
-  private placeFound = (
-    uccName: string,
-    correlationId: string,
-    state: CallState,
-    sentAt: number,
-  ) => {
-    const key = callKey(uccName, correlationId)
-    if (this.calls.has(key)) return // an event placed it meanwhile: that is newer
-    const call = newBoardCall(uccName, correlationId, sentAt)
-    const now = this.now()
-    this.put(readAnswered(call, readStarted(call), state, now))
-    this.reads.confirmed(key, now, sentAt)
+  private placeFound = (uccName: string, id: string, state: CallState, sentAt: number) => {
+    if (this.calls.has(callKey(uccName, id))) return // an event placed it meanwhile: that is newer
+    const call = newBoardCall(uccName, id, sentAt)
+    this.put(boardRead(call, readStarted(call), { state }, this.now()), { sentAt })
   }
 
-  private afterAction(key: string, step: (call: BoardCall, now: number) => Step<BoardCall>): void {
+  private actionSettled(key: string, step: (call: BoardCall, now: number) => Step<BoardCall>) {
     const call = this.calls.get(key)
     if (!call) return
     const now = this.now()
-    const { entry, read } = step(call, now)
-    const readError = read ? entry.readError : null
-    this.put({ entry: { ...entry, lastActivityAt: now, readError }, read: false })
-    if (read) this.reads.wantNow(key)
-    else this.reads.confirmed(key, now)
-    this.markDirty()
+    this.put(boardActionSettled(step(call, now), now), { atOnce: true })
+    this.view.changed()
     this.reads.pump()
   }
 
   // Helpers
 
-  /** Keeps a call as the core left it, and asks for the read the core says must now decide. */
-  private put({ entry, read }: Step<BoardCall>): void {
-    this.calls.set(entry.key, entry)
-    this.sweep.note(entry.key, entry.endedAt)
-    if (read) this.reads.want(entry.key)
+  /**
+   * Keeps a call as the core left it, and tells the read scheduler what the core said: a read must
+   * decide (`atOnce` after an action), or the call is confirmed (by a read sent at `sentAt`, when
+   * the scheduler did not send it), or it ended and needs no read.
+   */
+  private put({ entry, read }: Step<BoardCall>, how: { atOnce?: boolean; sentAt?: number } = {}) {
+    const { key } = entry
+    this.calls.set(key, entry)
+    this.sweep.note(key, entry.endedAt)
+    if (read && how.atOnce) this.reads.wantNow(key)
+    else if (read) this.reads.want(key)
+    else if (entry.confirmed) this.reads.confirmed(key, this.now(), how.sentAt)
+    else if (entry.endedAt !== null) this.reads.unwant(key)
   }
 
   private removeEnded = (keys: readonly string[]): void => {
@@ -344,30 +297,21 @@ export class BoardStore {
       this.reads.forget(key)
       this.watched.remove(call.correlationId)
     }
-    this.markDirty()
+    this.view.changed()
   }
 
   private isOnBoard = (correlationId: string): boolean =>
-    this.uccNames.some((uccName) => this.calls.has(callKey(uccName, correlationId)))
+    this.options.uccNames.some((uccName) => this.calls.has(callKey(uccName, correlationId)))
 
   private dropLookup(correlationId: string): void {
     this.lookups.drop(correlationId)
     this.reads.cancelLookup(correlationId.toLowerCase())
   }
 
-  private markDirty(): void {
-    this.dirty = true
-    if (this.running) this.frame.schedule()
-  }
-
-  private publish(): void {
-    this.dirty = false
-    this.snapshot = {
-      version: this.snapshot.version + 1,
-      calls: Array.from(this.calls.values()),
-      lookups: this.lookups.list(),
-      events: this.log.take(),
-    }
-    for (const listener of this.listeners) listener()
-  }
+  private build = (): BoardSnapshot => ({
+    version: (this.version += 1),
+    calls: Array.from(this.calls.values()),
+    lookups: this.lookups.list(),
+    events: this.log.take(),
+  })
 }

@@ -1,5 +1,5 @@
 import { expect, onTestFinished, test, vi } from 'vitest'
-import { FrameBatch } from './frame-batch.ts'
+import { FrameBatch, FramePublisher } from './frame-batch.ts'
 
 function setup() {
   vi.useFakeTimers()
@@ -82,4 +82,69 @@ test('the work may ask for another frame while it runs', () => {
   expect(run).toHaveBeenCalledTimes(1)
   vi.advanceTimersToNextFrame()
   expect(run).toHaveBeenCalledTimes(2)
+})
+
+// The published snapshot
+
+function publisher(onFrame?: () => void) {
+  vi.useFakeTimers()
+  let state = 0
+  const build = vi.fn(() => ({ state }))
+  const view = new FramePublisher({ build, onFrame })
+  const listener = vi.fn()
+  view.subscribe(listener)
+  view.start()
+  onTestFinished(() => {
+    view.stop()
+    vi.useRealTimers()
+  })
+  return { view, build, listener, set: (value: number) => (state = value) }
+}
+
+test('changes are published once, on the next frame, however many were reported', () => {
+  const { view, build, listener, set } = publisher()
+  const first = view.getSnapshot()
+  expect(build).toHaveBeenCalledTimes(1) // the first snapshot, at once
+  set(1)
+  view.changed()
+  set(2)
+  view.changed()
+  expect(view.getSnapshot()).toBe(first)
+  vi.advanceTimersToNextFrame()
+  expect(view.getSnapshot()).toEqual({ state: 2 })
+  expect(listener).toHaveBeenCalledTimes(1)
+  expect(build).toHaveBeenCalledTimes(2)
+})
+
+test('a frame with no change publishes nothing', () => {
+  const onFrame = vi.fn()
+  const { view, build, listener } = publisher(onFrame)
+  view.wake()
+  vi.advanceTimersToNextFrame()
+  expect(onFrame).toHaveBeenCalledTimes(1)
+  expect(listener).not.toHaveBeenCalled()
+  expect(build).toHaveBeenCalledTimes(1)
+})
+
+test('a change reported by the frame’s own work is published in that frame, without asking for another', () => {
+  const onFrame = vi.fn()
+  const { view, listener } = publisher(onFrame)
+  onFrame.mockImplementation(() => view.changed())
+  view.wake()
+  vi.advanceTimersToNextFrame()
+  expect(listener).toHaveBeenCalledTimes(1)
+  vi.advanceTimersToNextFrame()
+  expect(onFrame).toHaveBeenCalledTimes(1)
+})
+
+test('stopped, nothing runs; started again, a change reported meanwhile is published', () => {
+  const onFrame = vi.fn()
+  const { view, listener } = publisher(onFrame)
+  view.stop()
+  view.changed()
+  vi.advanceTimersByTime(1_000)
+  expect(onFrame).not.toHaveBeenCalled()
+  view.start()
+  vi.advanceTimersToNextFrame()
+  expect(listener).toHaveBeenCalledTimes(1)
 })
