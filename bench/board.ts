@@ -4,7 +4,7 @@
 // writes bench-results/board.json. Needs `npm run build` first. Exits 0 with misses printed; exits
 // 1 only when it could not measure (no build, no board, no metrics hook).
 import { SimClient } from '../test-support/sim-client.ts'
-import { runMain, withBenchRun, writeJson } from './harness.ts'
+import { requireBuild, runMain, withBenchRun, writeJson } from './harness.ts'
 import { formatTable, missesLine, waitFor } from './lib.ts'
 import { measure } from './board/measure.ts'
 import { TARGETS, parseBenchArgs } from './board/options.ts'
@@ -21,6 +21,7 @@ import {
 import { table, verdicts } from './board/report.ts'
 
 async function run(options: BenchOptions): Promise<number> {
+  requireBuild(options.dist)
   // Whatever happens, the run ends: seeding, the window and the slack for start and shutdown.
   const watchdogMs = (options.readyTimeout + options.seconds + 120) * 1000
   return withBenchRun('bench:board', watchdogMs, async (bench) => {

@@ -2,7 +2,7 @@
 import { createRandom } from '../../simulator/random.ts'
 import { recordContext } from '../../test-support/page-recorder.ts'
 import { SimClient } from '../../test-support/sim-client.ts'
-import { withBenchRun, writeJson } from '../harness.ts'
+import { requireBuild, withBenchRun, writeJson } from '../harness.ts'
 import { Verdict, formatTable, sleep, waitFor } from '../lib.ts'
 import { agents, otherParties, silentChanges, supervisor } from './actors.ts'
 import { Episodes } from './episodes.ts'
@@ -77,6 +77,7 @@ async function soakFor(soak: SoakState, faults: Faults): Promise<Soaked> {
 
 /** Exit code 0 with no violation and no page error, 1 otherwise. */
 export async function run(options: SoakOptions): Promise<number> {
+  requireBuild(options.dist)
   const watchdogMs = options.minutes * 60_000 + READY_TIMEOUT_MS * 2 + RECOVERY_LIMIT_MS + 120_000
   let soak: SoakState | undefined
   const onSigint = () => {
