@@ -642,6 +642,34 @@ test('the echo of the board’s own action is shown at once and needs no read: t
   expect(gets).toHaveLength(1)
 })
 
+test('events that arrived before the answer are applied before it: an echo still waiting for its frame needs no read', async () => {
+  const ctx = setup()
+  const { store, emit, frame, call, gets, posts } = ctx
+  await pausedCall(ctx)
+  store.setVisible([callKey(UCC_A, ID)])
+  const sent = store.sendAction(callKey(UCC_A, ID), Start, SUPERVISOR)
+  emit(Start) // queued for the next frame; the answer comes first
+  posts[0]?.resolve(state('Started'))
+  await sent
+  frame()
+  expect(call()).toMatchObject({ state: { recording: 'Started' }, confirmed: true, flight: null })
+  await vi.advanceTimersByTimeAsync(9_000)
+  expect(gets).toHaveLength(1)
+})
+
+test('an event for another action that arrived before the answer, still waiting for its frame, is weighed against it', async () => {
+  const ctx = setup()
+  const { store, emit, frame, call, gets, posts } = ctx
+  await pausedCall(ctx)
+  const sent = store.sendAction(callKey(UCC_A, ID), Start, SUPERVISOR)
+  emit(Stop)
+  posts[0]?.resolve(state('Started'))
+  await sent
+  expect(gets).toHaveLength(2) // not trusted: read at once
+  frame()
+  expect(call()).toMatchObject({ state: { recording: 'Stopped' }, confirmed: false })
+})
+
 test('an answer overtaken by an event for another action is not trusted: a GET decides at once', async () => {
   const ctx = setup()
   const { store, emit, frame, call, gets, posts } = ctx

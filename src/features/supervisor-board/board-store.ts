@@ -210,15 +210,19 @@ export class BoardStore {
   // Applying events, once per frame
 
   private flush(): void {
-    if (this.queue.length > 0) {
-      const queue = this.queue
-      this.queue = []
-      const now = this.now()
-      this.log.add(queue.map(({ event }) => this.applyEvent(event, now)))
-      this.options.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
-      this.view.changed()
-    }
+    this.applyQueued()
     this.reads.pump()
+  }
+
+  /** Applies the events queued since the last frame, in the order they arrived. */
+  private applyQueued(): void {
+    if (this.queue.length === 0) return
+    const queue = this.queue
+    this.queue = []
+    const now = this.now()
+    this.log.add(queue.map(({ event }) => this.applyEvent(event, now)))
+    this.options.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
+    this.view.changed()
   }
 
   private applyEvent(event: RecordingEvent, now: number): Omit<LoggedEvent, 'seq'> {
@@ -264,6 +268,9 @@ export class BoardStore {
   }
 
   private actionSettled(key: string, step: (call: BoardCall, now: number) => Step<BoardCall>) {
+    // What arrived before the answer is applied before it: the core must weigh every event that
+    // came while the action was on its way (its echo needs no read; another action does).
+    this.applyQueued()
     const call = this.calls.get(key)
     if (!call) return
     const now = this.now()
