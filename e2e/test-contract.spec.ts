@@ -98,7 +98,8 @@ const PANEL_CASES: {
     saving: 'None',
     indicator: 'paused',
     offered: ['resume', 'stop', 'mark', 'save', 'delete'],
-    pauseTimer: [/^\d+:\d\d$/],
+    // "≥" when the pause began before the panel saw it.
+    pauseTimer: [/^(≥ )?\d+:\d\d$/],
   },
 ]
 
