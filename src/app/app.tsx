@@ -3,14 +3,19 @@ import { lazy, Suspense, type ReactNode } from 'react'
 import { ApiProvider } from '../api/api-context.tsx'
 import { Alert } from '../components/ui/alert.tsx'
 import { CallPanel } from '../features/call-recording/call-panel.tsx'
-import { StartPage } from '../features/call-recording/start-page.tsx'
 import { LiveProvider } from '../live/live-context.tsx'
 import type { PanelConfig } from './config.ts'
 import { ErrorBoundary } from './error-boundary.tsx'
 import type { Route } from './route.ts'
 import type { Runtime } from './runtime.ts'
 
-// The board is its own chunk: the agent view never downloads it (or the virtualiser it uses).
+// The start page and the board are chunks of their own: the agent view never downloads them (nor
+// the board's virtualiser), which keeps its first paint within the bundle budget.
+const StartPage = lazy(() =>
+  import('../features/call-recording/start-page.tsx').then((module) => ({
+    default: module.StartPage,
+  })),
+)
 const SupervisorBoard = lazy(() =>
   import('../features/supervisor-board/board.tsx').then((module) => ({
     default: module.SupervisorBoard,
@@ -58,21 +63,17 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
       )
     case 'start':
       return (
-        <StartPage
-          uccName={route.uccName}
-          agentSipUri={route.agentSipUri}
-          problems={route.problems}
-        />
+        <Suspense fallback={<Loading what="the start page" />}>
+          <StartPage
+            uccName={route.uccName}
+            agentSipUri={route.agentSipUri}
+            problems={route.problems}
+          />
+        </Suspense>
       )
     case 'board':
       return (
-        <Suspense
-          fallback={
-            <p className="p-3" role="status">
-              Loading the recording board…
-            </p>
-          }
-        >
+        <Suspense fallback={<Loading what="the recording board" />}>
           <SupervisorBoard
             uccNames={route.uccNames}
             correlationIds={route.correlationIds}
@@ -85,6 +86,14 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
         </Suspense>
       )
   }
+}
+
+function Loading({ what }: { what: string }) {
+  return (
+    <p className="p-3" role="status">
+      Loading {what}…
+    </p>
+  )
 }
 
 function ConfigWarnings({ warnings }: { warnings: string[] }) {
