@@ -4,9 +4,6 @@ import { readEnum } from './wire-read.ts'
 
 // When the service says a call is gone, and an action's name: shared by both views.
 
-// Kept until the board reads it from the call-state core.
-export { deriveState } from '../recording-state/derive-state.ts'
-
 /** The service says it does not know this call (or its UCC): it has ended, or the address is wrong. */
 export function isUnknownCallError(error: unknown): boolean {
   if (!isApiError(error)) return false
