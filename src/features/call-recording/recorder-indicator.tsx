@@ -1,4 +1,4 @@
-import { formatDuration, useNow } from '../../lib/time.ts'
+import { pauseLength, useNow } from '../../lib/time.ts'
 import type { CallView } from './describe-call.ts'
 
 const LOOK = {
@@ -48,6 +48,7 @@ export function RecorderIndicator({
   const now = useNow(view.pausedSince !== null)
   const pausedFor = view.pausedSince !== null ? now - view.pausedSince : null
   const longPause = pausedFor !== null && pausedFor > pauseAlertSeconds * 1000
+  const length = pausedFor !== null ? pauseLength(pausedFor, view.pausedSinceExact) : null
 
   return (
     <section
@@ -61,13 +62,13 @@ export function RecorderIndicator({
         <h2 id="recorder-title" className="text-2xl font-black tracking-wide uppercase">
           {look.title}
         </h2>
-        {pausedFor !== null && (
+        {length !== null && (
           <span
             data-testid="pause-timer"
             className="ml-auto font-mono text-2xl font-bold tabular-nums"
-            aria-label={`paused for ${formatDuration(pausedFor)}`}
+            aria-label={`paused for ${length.spoken}`}
           >
-            {formatDuration(pausedFor)}
+            {length.text}
           </span>
         )}
       </div>

@@ -1,4 +1,5 @@
-import { actionName, type AnnouncedChange } from './call-state-query.ts'
+import { actionName } from '../../api/call-state.ts'
+import type { AnnouncedChange } from '../../recording-state/call-entry.ts'
 import type { CallView } from './describe-call.ts'
 
 /** The three states as the server gave them, with the test contract's attributes. */
@@ -7,7 +8,7 @@ export function StateList({
   lastEvent,
 }: {
   view: CallView
-  lastEvent: AnnouncedChange | undefined
+  lastEvent: AnnouncedChange | null
 }) {
   const rows = [
     { testId: 'recording-state', label: 'Recorder', value: view.recording },
