@@ -6,7 +6,7 @@ import { agentPanelHref } from '../../lib/call-address.ts'
 import { Button } from '../../components/ui/button.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
 import type { HubState } from '../../live/live-connection.ts'
-import { formatDuration } from '../../lib/time.ts'
+import { pauseLength } from '../../lib/time.ts'
 import { isAlerting, shortId } from './board-rows.ts'
 import type { BoardCall } from './board-call.ts'
 import type { BoardStore } from './board-store.ts'
@@ -177,8 +177,7 @@ const CallRow = memo(function CallRow({
         ? 'No requester is configured (requesterSipUri in config.json).'
         : undefined
   const pausedFor = call.pausedSince !== null && now > 0 ? now - call.pausedSince : null
-  const pausedText =
-    pausedFor === null ? null : `${call.pausedSinceExact ? '' : '≥ '}${formatDuration(pausedFor)}`
+  const paused = pausedFor === null ? null : pauseLength(pausedFor, call.pausedSinceExact)
 
   return (
     <tr
@@ -223,13 +222,13 @@ const CallRow = memo(function CallRow({
         >
           {call.state.recording}
         </span>
-        {pausedText !== null && (
+        {paused !== null && (
           <span
             data-testid="pause-timer"
             className="ml-2 font-mono tabular-nums"
-            aria-label={`paused for ${pausedText.replace('≥ ', 'at least ')}`}
+            aria-label={`paused for ${paused.spoken}`}
           >
-            {pausedText}
+            {paused.text}
           </span>
         )}
         {alert && <span className="ml-2 text-xs font-bold uppercase">too long</span>}
