@@ -1,25 +1,37 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
-import { createRuntime } from './app/runtime.ts'
-import { loadConfig } from './app/config.ts'
+import { fetchConfig, readConfig } from './app/config.ts'
 import { parseRoute } from './app/route.ts'
+import { createRuntime } from './app/runtime.ts'
+import { loadMessages, setMessages } from './i18n/messages.ts'
 import './index.css'
 
+// config.json and the message catalog load side by side, before the first render.
 // No top-level await: with one, the bundler must move every module the lazy chunks share with
 // this entry into a chunk of its own, and the glue between them costs the first paint 2.5 KB.
-void loadConfig().then((loaded) => {
-  const route = parseRoute(window.location.search, loaded.config)
-  const runtime = createRuntime(loaded.config)
-  if (route.view !== 'start') runtime.live.start()
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App
-        runtime={runtime}
-        route={route}
-        config={loaded.config}
-        configWarnings={loaded.warnings}
-      />
-    </StrictMode>,
-  )
-})
+Promise.all([loadMessages(), fetchConfig()]).then(
+  ([messages, source]) => {
+    setMessages(messages)
+    const loaded = readConfig(source)
+    const route = parseRoute(window.location.search, loaded.config)
+    const runtime = createRuntime(loaded.config)
+    if (route.view !== 'start') runtime.live.start()
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App
+          runtime={runtime}
+          route={route}
+          config={loaded.config}
+          configWarnings={loaded.warnings}
+        />
+      </StrictMode>,
+    )
+  },
+  (error: unknown) => {
+    // The panel's own files could not be loaded (a deployment or network problem): never a blank page.
+    const root = document.getElementById('root')!
+    root.setAttribute('role', 'alert')
+    root.textContent = `The recording panel could not load (${String(error)}). Recording state not confirmed — do not take card details. Reload the page; if this happens again, tell your administrator.`
+  },
+)

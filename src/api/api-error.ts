@@ -1,4 +1,5 @@
 import { ErrorType } from '../../protocol/wire.ts'
+import { t } from '../i18n/messages.ts'
 import { readEnum } from './wire-read.ts'
 
 /** Why a request to the recording service did not give a usable answer. */
@@ -56,44 +57,35 @@ export function explainError(details: ApiErrorDetails): string {
     case 'http':
       return explainHttpStatus(details.status)
     case 'not-json':
-      return `The recording service answered${statusSuffix(details.status)} with something that is not JSON. A proxy or login page may be in the way; check the panel's apiBaseUrl, then try again.`
+      return t('errNotJson', details.status === undefined ? '' : ` (${details.status})`)
     case 'invalid-response':
-      return 'The recording service answered in a form this panel does not understand. The server may be a newer version; tell your administrator.'
+      return t('errInvalid')
     case 'timeout':
-      return 'The recording service did not answer in time. Check the state before acting again.'
+      return t('errTimeout')
     case 'network':
-      return 'The recording service could not be reached. Check your network connection; the panel keeps trying.'
+      return t('errNetwork')
   }
 }
 
 function explainServerError(errorType: number | undefined): string {
-  const name = readEnum(ErrorType, errorType)
-  switch (name) {
+  switch (readEnum(ErrorType, errorType)) {
     case 'Configuration':
-      return 'The contact center is not set up to allow this (configuration error). Ask your administrator.'
+      return t('errConfiguration')
     case 'Validation':
-      return 'The recording service refused the request as invalid (validation error): the call, contact center or agent was not recognised.'
+      return t('errValidation')
     case 'Processing':
-      return 'The recorder could not do this now (processing error). Its state is shown as the server reports it.'
+      return t('errProcessing')
     default:
-      return `The recording service reported an error of an unknown type (${String(errorType)}).`
+      return t('errUnknownType', String(errorType))
   }
 }
 
 function explainHttpStatus(status: number | undefined): string {
-  if (status === 401)
-    return 'The recording service asks for a sign-in (401). Sign in again, then retry.'
-  if (status === 403)
-    return 'The recording service refused access (403). Ask your administrator for permission.'
-  if (status === 404)
-    return 'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).'
-  if (status !== undefined && status >= 500)
-    return `The recording service had an internal error (${status}). Try again in a moment.`
-  return `The recording service answered with an unexpected status (${String(status)}).`
-}
-
-function statusSuffix(status: number | undefined): string {
-  return status === undefined ? '' : ` (${status})`
+  if (status === 401) return t('err401')
+  if (status === 403) return t('err403')
+  if (status === 404) return t('err404')
+  if (status !== undefined && status >= 500) return t('err5xx', status)
+  return t('errStatus', String(status))
 }
 
 export function isApiError(error: unknown): error is ApiError {

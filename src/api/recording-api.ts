@@ -14,7 +14,6 @@ import {
   type RecordingAction,
 } from '../../protocol/wire.ts'
 
-
 export interface RecordingApiOptions {
   /** '' for the panel's own origin, else an absolute URL (a path after the host is kept). */
   apiBaseUrl: string

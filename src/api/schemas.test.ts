@@ -1,13 +1,8 @@
 import { expect, test } from 'vitest'
-import {
-  parseCapabilitiesResponse,
-  parseErrorMessage,
-  parseStateResponse,
-} from './schemas.ts'
+import { parseCapabilitiesResponse, parseErrorMessage, parseStateResponse } from './schemas.ts'
 import { ErrorType } from '../../protocol/wire.ts'
 
 const CALL = { uccName: 'ucc-demo', correlationId: '1d6c6a58-6739-4f0c-98ff-0968292c8c30' }
-
 
 test('parseErrorMessage reads a PascalCase ErrorMessage', () => {
   expect(

@@ -6,6 +6,7 @@ import { CallPanel } from '../features/call-recording/call-panel.tsx'
 import { LiveProvider } from '../live/live-context.tsx'
 import type { PanelConfig } from './config.ts'
 import { ErrorBoundary } from './error-boundary.tsx'
+import { t } from '../i18n/messages.ts'
 import type { Route } from './route.ts'
 import type { Runtime } from './runtime.ts'
 
@@ -63,7 +64,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
       )
     case 'start':
       return (
-        <Suspense fallback={<Loading what="the start page" />}>
+        <Suspense fallback={<Loading what={t('loadingStart')} />}>
           <StartPage
             uccName={route.uccName}
             agentSipUri={route.agentSipUri}
@@ -73,7 +74,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
       )
     case 'board':
       return (
-        <Suspense fallback={<Loading what="the recording board" />}>
+        <Suspense fallback={<Loading what={t('loadingBoard')} />}>
           <SupervisorBoard
             uccNames={route.uccNames}
             correlationIds={route.correlationIds}
@@ -91,7 +92,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
 function Loading({ what }: { what: string }) {
   return (
     <p className="p-3" role="status">
-      Loading {what}…
+      {t('loading', what)}
     </p>
   )
 }
@@ -103,7 +104,7 @@ function ConfigWarnings({ warnings }: { warnings: string[] }) {
       role="status"
       banner
       data-testid="config-warning"
-      title="Configuration problem — the panel is using default settings where needed:"
+      title={t('configTitle')}
       items={warnings}
     />
   )

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
+import { t, type TextKey } from '../i18n/messages.ts'
 
 /** Runtime configuration, read from `config.json` beside index.html, so one build deploys anywhere. */
 export interface PanelConfig {
@@ -24,20 +25,25 @@ export const DEFAULT_CONFIG: PanelConfig = {
   endedCallLingerSeconds: 30,
 }
 
-const positive = v.pipe(v.number(), v.finite(), v.minValue(1))
+/** A problem's words, looked up when a value is refused (the catalog is loaded by then). */
+const must = (key: TextKey) => () => t(key)
+
+const positive = v.pipe(
+  v.number(must('configMustBePositive')),
+  v.finite(must('configMustBePositive')),
+  v.minValue(1, must('configMustBePositive')),
+)
+const text = v.string(must('configMustBeText'))
 
 const KEY_SCHEMAS = {
   apiBaseUrl: v.pipe(
-    v.string(),
-    v.check(
-      (value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value),
-      'must be "" or an http(s) URL',
-    ),
+    text,
+    v.check((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), must('configMustBeUrl')),
   ),
-  apiVersion: v.picklist(['v1', 'v2']),
-  hubUrl: v.pipe(v.string(), v.minLength(1)),
-  uccName: v.string(),
-  requesterSipUri: v.string(),
+  apiVersion: v.picklist(['v1', 'v2'], must('configMustBeVersion')),
+  hubUrl: v.pipe(text, v.minLength(1, must('configMustBeNonEmpty'))),
+  uccName: text,
+  requesterSipUri: text,
   requestTimeoutMs: positive,
   pauseAlertSeconds: positive,
   endedCallLingerSeconds: positive,
@@ -54,7 +60,7 @@ export function parseConfig(body: unknown): LoadedConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return {
       config: DEFAULT_CONFIG,
-      warnings: ['config.json is not a JSON object; using the defaults.'],
+      warnings: [t('configNotObject')],
     }
   }
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG }
@@ -64,35 +70,57 @@ export function parseConfig(body: unknown): LoadedConfig {
     if (!(key in record)) continue
     const result = v.safeParse(schema, record[key])
     if (result.success) config[key] = result.output
-    else warnings.push(`config.json: "${key}" ${result.issues[0].message}; using the default.`)
+    else warnings.push(t('configBadKey', key, result.issues[0].message))
   }
   const unknownKeys = Object.keys(record).filter((key) => !Object.hasOwn(KEY_SCHEMAS, key))
-  if (unknownKeys.length > 0)
-    warnings.push(`config.json: unknown keys ignored: ${unknownKeys.join(', ')}.`)
+  if (unknownKeys.length > 0) warnings.push(t('configUnknownKeys', unknownKeys.join(', ')))
   return { config: config as unknown as PanelConfig, warnings }
+}
+
+/** What came back for config.json: its body, or why there is none. */
+export type ConfigSource =
+  | { body: unknown }
+  | { failure: 'network' }
+  | { failure: 'http'; status: number }
+  | { failure: 'not-json' }
+
+/** Fetches config.json (never from a cache). Never rejects: a failure is a source of its own. */
+export async function fetchConfig(
+  url = './config.json',
+  doFetch: typeof fetch = fetch,
+): Promise<ConfigSource> {
+  let response: Response
+  try {
+    response = await doFetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } })
+  } catch {
+    return { failure: 'network' }
+  }
+  if (!response.ok) return { failure: 'http', status: response.status }
+  try {
+    return { body: await response.json() }
+  } catch {
+    return { failure: 'not-json' }
+  }
+}
+
+/** The configuration from what was fetched, with the warnings to show (the messages are loaded). */
+export function readConfig(source: ConfigSource): LoadedConfig {
+  if ('body' in source) return parseConfig(source.body)
+  switch (source.failure) {
+    case 'network':
+      return fallback(t('configNetwork'))
+    case 'http':
+      return fallback(t('configHttp', source.status))
+    case 'not-json':
+      return fallback(t('configNotJson'))
+  }
 }
 
 export async function loadConfig(
   url = './config.json',
   doFetch: typeof fetch = fetch,
 ): Promise<LoadedConfig> {
-  let response: Response
-  try {
-    response = await doFetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } })
-  } catch {
-    return fallback('config.json could not be loaded (network error); using the defaults.')
-  }
-  if (!response.ok)
-    return fallback(
-      `config.json could not be loaded (HTTP ${response.status}); using the defaults.`,
-    )
-  let body: unknown
-  try {
-    body = await response.json()
-  } catch {
-    return fallback('config.json is not valid JSON; using the defaults.')
-  }
-  return parseConfig(body)
+  return readConfig(await fetchConfig(url, doFetch))
 }
 
 function fallback(warning: string): LoadedConfig {

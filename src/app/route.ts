@@ -1,5 +1,6 @@
 import { isCorrelationId, isUccName, validateCallAddress } from '../lib/call-address.ts'
 import type { PanelConfig } from './config.ts'
+import { t } from '../i18n/messages.ts'
 
 /** What the address bar asks for. Nothing is requested for a route that is not valid. */
 export type Route =
@@ -16,12 +17,8 @@ export function parseRoute(search: string, config: PanelConfig): Route {
     const uccNames = splitList(params.get('ucc') ?? config.uccName)
     const ids = splitList(params.get('calls') ?? '')
     const problems = [
-      ...uccNames
-        .filter((name) => !isUccName(name))
-        .map((name) => `"${name}" is not a valid UCC name.`),
-      ...ids
-        .filter((id) => !isCorrelationId(id))
-        .map((id) => `"${id}" is not a valid correlation id.`),
+      ...uccNames.filter((name) => !isUccName(name)).map((name) => t('addressBadUcc', name)),
+      ...ids.filter((id) => !isCorrelationId(id)).map((id) => t('addressBadIdShort', id)),
     ]
     return {
       view: 'board',
@@ -34,7 +31,7 @@ export function parseRoute(search: string, config: PanelConfig): Route {
   // Two different values for one parameter: which call, or which agent, is meant cannot be told.
   const ambiguous = (['ucc', 'correlationId', 'agent'] as const)
     .filter((name) => new Set(params.getAll(name).map((value) => value.trim())).size > 1)
-    .map((name) => `The address gives more than one ${name}: give one.`)
+    .map((name) => t('addressTwice', name))
   const correlationId = params.get('correlationId')?.trim()
   if (!correlationId) return { view: 'start', uccName, agentSipUri, problems: ambiguous }
   const problems = [...ambiguous, ...validateCallAddress({ uccName, correlationId, agentSipUri })]

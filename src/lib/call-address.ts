@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages.ts'
+
 // What makes a call's address valid, and the link to a call's agent panel: used by the routes,
 // the start page and the board alike.
 
@@ -24,21 +26,11 @@ export function validateCallAddress(input: {
   agentSipUri: string
 }): string[] {
   const problems: string[] = []
-  if (!input.uccName)
-    problems.push(
-      'No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.',
-    )
-  else if (!isUccName(input.uccName)) problems.push(`"${input.uccName}" is not a valid UCC name.`)
-  if (!isCorrelationId(input.correlationId))
-    problems.push(
-      `"${input.correlationId}" is not a valid correlation id (expected a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30).`,
-    )
-  if (!input.agentSipUri)
-    problems.push(
-      'No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.',
-    )
-  else if (!isSipUri(input.agentSipUri))
-    problems.push(`"${input.agentSipUri}" is not a valid SIP URI (expected sip:user@domain).`)
+  if (!input.uccName) problems.push(t('addressNoUcc'))
+  else if (!isUccName(input.uccName)) problems.push(t('addressBadUcc', input.uccName))
+  if (!isCorrelationId(input.correlationId)) problems.push(t('addressBadId', input.correlationId))
+  if (!input.agentSipUri) problems.push(t('addressNoAgent'))
+  else if (!isSipUri(input.agentSipUri)) problems.push(t('addressBadAgent', input.agentSipUri))
   return problems
 }
 

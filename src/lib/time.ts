@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.ts'
 import { useEffect, useState } from 'react'
 
 /** The current time, updated every `intervalMs` while `active`. */
@@ -34,5 +35,5 @@ export function pauseLength(ms: number, exact: boolean): { text: string; spoken:
   const duration = formatDuration(ms)
   return exact
     ? { text: duration, spoken: duration }
-    : { text: `≥ ${duration}`, spoken: `at least ${duration}` }
+    : { text: `≥ ${duration}`, spoken: t('atLeast', duration) }
 }

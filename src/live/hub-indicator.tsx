@@ -1,10 +1,11 @@
 import type { HubState } from './live-connection.ts'
+import { t, type TextKey } from '../i18n/messages.ts'
 
-const LOOK: Record<HubState, { label: string; dot: string }> = {
-  Connected: { label: 'Live', dot: 'bg-emerald-600' },
-  Connecting: { label: 'Connecting…', dot: 'bg-amber-500' },
-  Reconnecting: { label: 'Reconnecting…', dot: 'bg-amber-500 animate-pulse' },
-  Disconnected: { label: 'Offline — retrying', dot: 'bg-red-600' },
+const LOOK: Record<HubState, { label: TextKey; dot: string }> = {
+  Connected: { label: 'hubLive', dot: 'bg-emerald-600' },
+  Connecting: { label: 'hubConnecting', dot: 'bg-amber-500' },
+  Reconnecting: { label: 'hubReconnecting', dot: 'bg-amber-500 animate-pulse' },
+  Disconnected: { label: 'hubOffline', dot: 'bg-red-600' },
 }
 
 /** The live connection's state, for QA (`data-state`) and for people (a dot and a word). */
@@ -18,8 +19,8 @@ export function HubIndicator({ state }: { state: HubState }) {
     >
       <span aria-hidden="true" className={`size-2 rounded-full ${look.dot}`} />
       <span>
-        <span className="sr-only">Live updates: </span>
-        {look.label}
+        <span className="sr-only">{t('hubPrefix')}</span>
+        {t(look.label)}
       </span>
     </span>
   )

@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react'
 import { Button } from './button.tsx'
+import { t } from '../../i18n/messages.ts'
 
 export interface ConfirmDialogProps {
   title: string
@@ -71,7 +72,7 @@ export function ConfirmDialog({
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button ref={cancel} onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button variant="danger" data-testid="confirm" onClick={onConfirm}>
           {confirmLabel}

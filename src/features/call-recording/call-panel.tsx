@@ -3,6 +3,7 @@ import { isApiError } from '../../api/api-error.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { t } from '../../i18n/messages.ts'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import type { CallRef } from './call-state-query.ts'
 import { ACTIONS, describeCall, type ActionId, type CallView } from './describe-call.ts'
@@ -68,7 +69,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
   return (
     <main className="mx-auto flex w-full max-w-md min-w-0 flex-col gap-3 p-3">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h1 className="text-lg font-bold">Call recording</h1>
+        <h1 className="text-lg font-bold">{t('panelTitle')}</h1>
         <HubIndicator state={hubState} />
         <p className="w-full truncate text-xs text-slate-700 dark:text-slate-300">
           <span className="font-semibold">{call.uccName}</span> ·{' '}
@@ -95,7 +96,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
 
       <ErrorsShown
         actionError={mutation.error}
-        actionLabel={lastAction ? ACTIONS[lastAction].label : undefined}
+        actionLabel={lastAction ? t(ACTIONS[lastAction].label) : undefined}
         stateError={view.callUnknown ? null : query.error}
         hasState={query.data !== undefined}
         capabilitiesError={capabilities.error}
@@ -120,7 +121,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
           id="recorder-controls"
           className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200"
         >
-          Recorder
+          {t('recorderHeading')}
         </h2>
         <ActionGrid
           ids={['start', 'stop']}
@@ -131,21 +132,22 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
       </section>
 
       <p className="text-xs text-slate-700 dark:text-slate-300">
-        Shortcut: <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd> pauses or
-        resumes.
+        {t('shortcutBefore')}
+        <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd>
+        {t('shortcutAfter')}
       </p>
 
       {confirmAction?.confirm && confirming && (
         <ConfirmDialog
-          title={confirmAction.confirm.title}
-          confirmLabel={confirmAction.confirm.label}
+          title={t(confirmAction.confirm.title)}
+          confirmLabel={t(confirmAction.confirm.label)}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null)
             send(confirming)
           }}
         >
-          {confirmAction.confirm.body}
+          {t(confirmAction.confirm.body)}
         </ConfirmDialog>
       )}
     </main>
@@ -205,7 +207,7 @@ function ActionButton({
       disabled={!view.allowed[id]}
       onClick={() => onClick(id)}
     >
-      {busy ? action.busyLabel : action.label}
+      {t(busy ? action.busyLabel : action.label)}
     </Button>
   )
 }
@@ -213,10 +215,10 @@ function ActionButton({
 /** Announces the recorder's state to screen readers when it changes (politely). */
 function Announcer({ view }: { view: CallView }) {
   const text = view.callUnknown
-    ? 'Call not found.'
+    ? t('sayCallUnknown')
     : view.stale
-      ? 'Recording state not confirmed. Do not take card details.'
-      : `Recording ${view.recording.toLowerCase()}, confirmed.`
+      ? t('sayNotConfirmed')
+      : t('sayConfirmed', view.recording)
   return (
     <p role="status" aria-live="polite" className="sr-only">
       {text}
@@ -238,36 +240,36 @@ function ErrorsShown(props: {
       {props.callUnknownError && (
         <Alert
           tone="error"
-          title="Call not found"
-          explanation="The recording service does not know this call: it may have ended, or the address may be wrong. No actions are offered."
+          title={t('alertCallUnknown')}
+          explanation={t('alertCallUnknownWhy')}
           serverMessage={serverText(props.callUnknownError)}
         />
       )}
       {props.actionError && (
         <Alert
           tone="error"
-          title={`${props.actionLabel ?? 'The action'} did not go through`}
-          explanation={`${props.actionError.message} The state shown is what the service reports now; it was re-read, not retried.`}
+          title={t('alertActionFailed', props.actionLabel ?? t('theAction'))}
+          explanation={t('alertActionFailedWhy', props.actionError.message)}
           serverMessage={serverText(props.actionError)}
         >
           <button type="button" className="mt-2 text-sm underline" onClick={props.onDismissAction}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </Alert>
       )}
       {props.stateError && (
         <Alert
           tone="error"
-          title="Could not read the recording state"
-          explanation={`${props.stateError.message}${props.hasState ? ' The last state read is shown, marked as not confirmed until a read succeeds.' : ''}`}
+          title={t('alertReadFailed')}
+          explanation={`${props.stateError.message}${props.hasState ? t('alertReadFailedKept') : ''}`}
           serverMessage={serverText(props.stateError)}
         />
       )}
       {props.capabilitiesError && (
         <Alert
           tone="error"
-          title="Could not check what agents may do"
-          explanation={`${props.capabilitiesError.message} Actions stay available; the service will refuse any it does not allow.`}
+          title={t('alertCapsFailed')}
+          explanation={t('alertCapsFailedWhy', props.capabilitiesError.message)}
           serverMessage={serverText(props.capabilitiesError)}
         />
       )}

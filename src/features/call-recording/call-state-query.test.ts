@@ -41,7 +41,6 @@ test('callStateKey goes from general to specific and ignores case', () => {
   ])
 })
 
-
 test('a read with nothing written meanwhile confirms the state', async () => {
   const { gets, queryClient, options, entry } = setup()
   const fetched = queryClient.fetchQuery(options)

@@ -7,6 +7,7 @@ import type {
 import { RecordingAction } from '../../../protocol/wire.ts'
 import type { HubState } from '../../live/live-connection.ts'
 import { isUnknownCallError } from '../../api/call-state.ts'
+import { t, type TextKey } from '../../i18n/messages.ts'
 import type { CallEntry } from '../../recording-state/call-entry.ts'
 
 export const ACTION_IDS = [
@@ -25,37 +26,29 @@ export const ACTIONS: Record<
   ActionId,
   {
     action: RecordingAction
-    label: string
-    busyLabel: string
-    confirm?: { title: string; body: string; label: string }
+    label: TextKey
+    busyLabel: TextKey
+    confirm?: { title: TextKey; body: TextKey; label: TextKey }
   }
 > = {
-  start: { action: RecordingAction.Start, label: 'Start', busyLabel: 'Starting…' },
-  resume: { action: RecordingAction.Start, label: 'Resume', busyLabel: 'Resuming…' },
-  pause: { action: RecordingAction.Pause, label: 'Pause', busyLabel: 'Pausing…' },
+  start: { action: RecordingAction.Start, label: 'actStart', busyLabel: 'actStarting' },
+  resume: { action: RecordingAction.Start, label: 'actResume', busyLabel: 'actResuming' },
+  pause: { action: RecordingAction.Pause, label: 'actPause', busyLabel: 'actPausing' },
   stop: {
     action: RecordingAction.Stop,
-    label: 'Stop',
-    busyLabel: 'Stopping…',
-    confirm: {
-      title: 'Stop the recording?',
-      body: 'Stopping ends the recording of this call. To keep card details out of the recording, use Pause instead.',
-      label: 'Stop recording',
-    },
+    label: 'actStop',
+    busyLabel: 'actStopping',
+    confirm: { title: 'stopTitle', body: 'stopBody', label: 'stopConfirm' },
   },
-  save: { action: RecordingAction.Save, label: 'Save', busyLabel: 'Saving…' },
+  save: { action: RecordingAction.Save, label: 'actSave', busyLabel: 'actSaving' },
   delete: {
     action: RecordingAction.Delete,
-    label: 'Delete',
-    busyLabel: 'Deleting…',
-    confirm: {
-      title: 'Delete the recording?',
-      body: 'The recording of this call will be marked for deletion.',
-      label: 'Delete recording',
-    },
+    label: 'actDelete',
+    busyLabel: 'actDeleting',
+    confirm: { title: 'deleteTitle', body: 'deleteBody', label: 'deleteConfirm' },
   },
-  mark: { action: RecordingAction.Mark, label: 'Mark', busyLabel: 'Marking…' },
-  unmark: { action: RecordingAction.UnMark, label: 'Unmark', busyLabel: 'Unmarking…' },
+  mark: { action: RecordingAction.Mark, label: 'actMark', busyLabel: 'actMarking' },
+  unmark: { action: RecordingAction.UnMark, label: 'actUnmark', busyLabel: 'actUnmarking' },
 }
 
 export type IndicatorKind =
@@ -127,15 +120,12 @@ function reasonActionsBlocked(
   callUnknown: boolean,
   recording: RecordingStateName,
 ): string | null {
-  if (callUnknown) return 'The recording service does not know this call.'
-  if (input.capabilities?.agentCanEditRecordings === false) {
-    return 'Agents may not change recordings in this contact center (AgentCanEditRecordings is off). Ask your administrator.'
-  }
-  if (!input.capabilitiesSettled) return 'Checking what agents may do…'
-  if (!input.entry) return 'Waiting for the recording state…'
-  if (recording === 'Unknown')
-    return 'The recorder reported a state this panel does not know; actions are off until it reports a known one.'
-  if (input.actionInFlight) return 'Waiting for the recording service to answer…'
+  if (callUnknown) return t('blockedUnknownCall')
+  if (input.capabilities?.agentCanEditRecordings === false) return t('blockedNoEdit')
+  if (!input.capabilitiesSettled) return t('blockedChecking')
+  if (!input.entry) return t('blockedWaiting')
+  if (recording === 'Unknown') return t('blockedUnknownState')
+  if (input.actionInFlight) return t('blockedInFlight')
   return null
 }
 

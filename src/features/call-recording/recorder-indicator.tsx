@@ -1,40 +1,39 @@
 import { pauseLength, useNow } from '../../lib/time.ts'
+import { t, type TextKey } from '../../i18n/messages.ts'
 import type { CallView } from './describe-call.ts'
 
 const LOOK = {
   recording: {
-    title: 'Recording',
+    title: 'indRecording',
     box: 'border-recording bg-recording-surface text-recording-ink',
     dot: 'bg-recording animate-pulse',
   },
   paused: {
-    title: 'Paused',
+    title: 'indPaused',
     box: 'border-paused bg-paused-surface text-paused-ink',
     dot: 'bg-paused',
   },
   stopped: {
-    title: 'Stopped',
+    title: 'indStopped',
     box: 'border-stopped bg-stopped-surface text-stopped-ink',
     dot: 'bg-stopped',
   },
   'not-started': {
-    title: 'Not started',
+    title: 'indNotStarted',
     box: 'border-stopped bg-stopped-surface text-stopped-ink',
     dot: 'bg-stopped/50',
   },
   unverified: {
-    title: 'Not confirmed',
+    title: 'indUnverified',
     box: 'border-unverified bg-unverified-surface text-unverified-ink border-dashed',
     dot: 'bg-unverified',
   },
   'call-unknown': {
-    title: 'Call not found',
+    title: 'indCallUnknown',
     box: 'border-stopped bg-stopped-surface text-stopped-ink border-dashed',
     dot: 'bg-stopped/50',
   },
-} as const
-
-export const NOT_CONFIRMED_WARNING = 'recording state not confirmed — do not take card details'
+} as const satisfies Record<string, { title: TextKey; box: string; dot: string }>
 
 /** The one thing an agent must read right: is the recorder running, and is that confirmed? */
 export function RecorderIndicator({
@@ -60,13 +59,13 @@ export function RecorderIndicator({
       <div className="flex items-center gap-3">
         <span aria-hidden="true" className={`size-5 shrink-0 rounded-full ${look.dot}`} />
         <h2 id="recorder-title" className="text-2xl font-black tracking-wide uppercase">
-          {look.title}
+          {t(look.title)}
         </h2>
         {length !== null && (
           <span
             data-testid="pause-timer"
             className="ml-auto font-mono text-2xl font-bold tabular-nums"
-            aria-label={`paused for ${length.spoken}`}
+            aria-label={t('pausedFor', length.spoken)}
           >
             {length.text}
           </span>
@@ -75,7 +74,7 @@ export function RecorderIndicator({
       <p className="mt-2 text-base font-semibold">{adviceFor(view)}</p>
       {longPause && view.indicator === 'paused' && (
         <p data-testid="pause-reminder" className="mt-1 text-sm font-bold">
-          Paused for more than {Math.round(pauseAlertSeconds / 60) || 1} min — remember to resume.
+          {t('pauseReminder', Math.round(pauseAlertSeconds / 60) || 1)}
         </p>
       )}
     </section>
@@ -85,18 +84,16 @@ export function RecorderIndicator({
 function adviceFor(view: CallView): string {
   switch (view.indicator) {
     case 'recording':
-      return 'The call is being recorded. Pause before the customer gives card details.'
+      return t('adviceRecording')
     case 'paused':
-      return 'Recording is paused: safe to take card details. Resume when done.'
+      return t('advicePaused')
     case 'stopped':
-      return 'The recorder is stopped: this part of the call is not recorded.'
+      return t('adviceStopped')
     case 'not-started':
-      return 'The recorder has not started for this call.'
+      return t('adviceNotStarted')
     case 'call-unknown':
-      return `The recording service does not know this call — ${NOT_CONFIRMED_WARNING}.`
-    case 'unverified': {
-      const shown = view.recording === 'Unknown' ? '' : ` Last reported: ${view.recording}.`
-      return `Unverified: ${NOT_CONFIRMED_WARNING}.${shown}`
-    }
+      return t('adviceCallUnknown')
+    case 'unverified':
+      return t('adviceUnverified', view.recording === 'Unknown' ? '' : view.recording)
   }
 }

@@ -1,5 +1,6 @@
 import { actionName } from '../../api/call-state.ts'
 import type { AnnouncedChange } from '../../recording-state/call-entry.ts'
+import { t } from '../../i18n/messages.ts'
 import type { CallView } from './describe-call.ts'
 
 /** The three states as the server gave them, with the test contract's attributes. */
@@ -11,9 +12,9 @@ export function StateList({
   lastEvent: AnnouncedChange | null
 }) {
   const rows = [
-    { testId: 'recording-state', label: 'Recorder', value: view.recording },
-    { testId: 'marking-state', label: 'Marking', value: view.marking },
-    { testId: 'saving-state', label: 'Saving', value: view.saving },
+    { testId: 'recording-state', label: t('rowRecorder'), value: view.recording },
+    { testId: 'marking-state', label: t('rowMarking'), value: view.marking },
+    { testId: 'saving-state', label: t('rowSaving'), value: view.saving },
   ]
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-600">
@@ -28,16 +29,20 @@ export function StateList({
           >
             {row.value}
             {view.stale && (
-              <span className="ml-1 font-normal text-unverified">(not confirmed)</span>
+              <span className="ml-1 font-normal text-unverified">{t('notConfirmed')}</span>
             )}
           </dd>
         </div>
       ))}
       {lastEvent && (
         <div className="contents">
-          <dt className="text-slate-700 dark:text-slate-300">Last change</dt>
+          <dt className="text-slate-700 dark:text-slate-300">{t('rowLastChange')}</dt>
           <dd data-testid="last-event">
-            {actionName(lastEvent.action)} at {new Date(lastEvent.at).toLocaleTimeString()}
+            {t(
+              'lastChangeAt',
+              actionName(lastEvent.action),
+              new Date(lastEvent.at).toLocaleTimeString(),
+            )}
           </dd>
         </div>
       )}

@@ -4,6 +4,7 @@ import { capabilitiesQuery } from '../../api/capabilities-query.ts'
 import type { CallState } from '../../api/schemas.ts'
 import { actionName } from '../../api/call-state.ts'
 import type { RecordingAction } from '../../../protocol/wire.ts'
+import { t } from '../../i18n/messages.ts'
 import { useHubState, useLive } from '../../live/live-context.tsx'
 import {
   actionAnswered,
@@ -70,9 +71,7 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
 /** The service answered success, but a fresh read shows the recorder did not do it. */
 export class ActionWithoutEffectError extends Error {
   constructor(action: RecordingAction, state: CallState) {
-    super(
-      `The recording service accepted ${actionName(action)}, but a fresh read shows the recorder ${state.recording}, marking ${state.marking}, saving ${state.saving}. It may not have taken effect, or another party changed it since. Check the state before going on.`,
-    )
+    super(t('noEffect', actionName(action), state.recording, state.marking, state.saving))
     this.name = 'ActionWithoutEffectError'
   }
 }

@@ -1,0 +1,152 @@
+// The English catalog. Keys are the same in every language (src/i18n/messages.ts); a message with
+// parameters is a function of them. The server's own Message is never translated.
+
+const NOT_CONFIRMED = 'recording state not confirmed — do not take card details'
+
+export const en = {
+  // Errors talking to the recording service: what went wrong and what to do
+  errNotJson: (status: string) =>
+    `The recording service answered${status} with something that is not JSON. A proxy or login page may be in the way; check the panel's apiBaseUrl, then try again.`,
+  errInvalid:
+    'The recording service answered in a form this panel does not understand. The server may be a newer version; tell your administrator.',
+  errTimeout: 'The recording service did not answer in time. Check the state before acting again.',
+  errNetwork:
+    'The recording service could not be reached. Check your network connection; the panel keeps trying.',
+  errConfiguration:
+    'The contact center is not set up to allow this (configuration error). Ask your administrator.',
+  errValidation:
+    'The recording service refused the request as invalid (validation error): the call, contact center or agent was not recognised.',
+  errProcessing:
+    'The recorder could not do this now (processing error). Its state is shown as the server reports it.',
+  errUnknownType: (type: string) =>
+    `The recording service reported an error of an unknown type (${type}).`,
+  err401: 'The recording service asks for a sign-in (401). Sign in again, then retry.',
+  err403: 'The recording service refused access (403). Ask your administrator for permission.',
+  err404:
+    'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).',
+  err5xx: (status: number) =>
+    `The recording service had an internal error (${status}). Try again in a moment.`,
+  errStatus: (status: string) =>
+    `The recording service answered with an unexpected status (${status}).`,
+  noEffect: (action: string, recording: string, marking: string, saving: string) =>
+    `The recording service accepted ${action}, but a fresh read shows the recorder ${recording}, marking ${marking}, saving ${saving}. It may not have taken effect, or another party changed it since. Check the state before going on.`,
+
+  // Configuration and addresses
+  configTitle: 'Configuration problem — the panel is using default settings where needed:',
+  configNotObject: 'config.json is not a JSON object; using the defaults.',
+  configBadKey: (key: string, problem: string) =>
+    `config.json: "${key}" ${problem}; using the default.`,
+  configUnknownKeys: (keys: string) => `config.json: unknown keys ignored: ${keys}.`,
+  configNetwork: 'config.json could not be loaded (network error); using the defaults.',
+  configHttp: (status: number) =>
+    `config.json could not be loaded (HTTP ${status}); using the defaults.`,
+  configNotJson: 'config.json is not valid JSON; using the defaults.',
+  configMustBeUrl: 'must be "" or an http(s) URL',
+  configMustBeVersion: 'must be "v1" or "v2"',
+  configMustBeText: 'must be a string',
+  configMustBeNonEmpty: 'must be a non-empty string',
+  configMustBePositive: 'must be a number of at least 1',
+  addressTwice: (name: string) => `The address gives more than one ${name}: give one.`,
+  addressNoUcc:
+    'No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.',
+  addressBadUcc: (name: string) => `"${name}" is not a valid UCC name.`,
+  addressBadId: (id: string) =>
+    `"${id}" is not a valid correlation id (expected a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30).`,
+  addressBadIdShort: (id: string) => `"${id}" is not a valid correlation id.`,
+  addressNoAgent:
+    'No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.',
+  addressBadAgent: (uri: string) => `"${uri}" is not a valid SIP URI (expected sip:user@domain).`,
+  loading: (what: string) => `Loading ${what}…`,
+  loadingStart: 'the start page',
+  loadingBoard: 'the recording board',
+
+  // When everything else failed
+  crashTitle: 'The recording panel stopped working',
+  crashNotConfirmed: 'Recording state not confirmed — do not take card details.',
+  crashWhat: 'Reload the page. If this happens again, tell your administrator what it says below.',
+  reload: 'Reload',
+
+  // The live connection
+  hubLive: 'Live',
+  hubConnecting: 'Connecting…',
+  hubReconnecting: 'Reconnecting…',
+  hubOffline: 'Offline — retrying',
+  hubPrefix: 'Live updates: ',
+
+  // The agent panel
+  panelTitle: 'Call recording',
+  recorderHeading: 'Recorder',
+  shortcutBefore: 'Shortcut: ',
+  shortcutAfter: ' pauses or resumes.',
+  actStart: 'Start',
+  actStarting: 'Starting…',
+  actResume: 'Resume',
+  actResuming: 'Resuming…',
+  actPause: 'Pause',
+  actPausing: 'Pausing…',
+  actStop: 'Stop',
+  actStopping: 'Stopping…',
+  actSave: 'Save',
+  actSaving: 'Saving…',
+  actDelete: 'Delete',
+  actDeleting: 'Deleting…',
+  actMark: 'Mark',
+  actMarking: 'Marking…',
+  actUnmark: 'Unmark',
+  actUnmarking: 'Unmarking…',
+  stopTitle: 'Stop the recording?',
+  stopBody:
+    'Stopping ends the recording of this call. To keep card details out of the recording, use Pause instead.',
+  stopConfirm: 'Stop recording',
+  deleteTitle: 'Delete the recording?',
+  deleteBody: 'The recording of this call will be marked for deletion.',
+  deleteConfirm: 'Delete recording',
+  cancel: 'Cancel',
+  dismiss: 'Dismiss',
+  blockedUnknownCall: 'The recording service does not know this call.',
+  blockedNoEdit:
+    'Agents may not change recordings in this contact center (AgentCanEditRecordings is off). Ask your administrator.',
+  blockedChecking: 'Checking what agents may do…',
+  blockedWaiting: 'Waiting for the recording state…',
+  blockedUnknownState:
+    'The recorder reported a state this panel does not know; actions are off until it reports a known one.',
+  blockedInFlight: 'Waiting for the recording service to answer…',
+  indRecording: 'Recording',
+  indPaused: 'Paused',
+  indStopped: 'Stopped',
+  indNotStarted: 'Not started',
+  indUnverified: 'Not confirmed',
+  indCallUnknown: 'Call not found',
+  adviceRecording: 'The call is being recorded. Pause before the customer gives card details.',
+  advicePaused: 'Recording is paused: safe to take card details. Resume when done.',
+  adviceStopped: 'The recorder is stopped: this part of the call is not recorded.',
+  adviceNotStarted: 'The recorder has not started for this call.',
+  adviceCallUnknown: `The recording service does not know this call — ${NOT_CONFIRMED}.`,
+  adviceUnverified: (last: string) =>
+    `Unverified: ${NOT_CONFIRMED}.${last ? ` Last reported: ${last}.` : ''}`,
+  pausedFor: (length: string) => `paused for ${length}`,
+  atLeast: (length: string) => `at least ${length}`,
+  pauseReminder: (minutes: number) => `Paused for more than ${minutes} min — remember to resume.`,
+  sayCallUnknown: 'Call not found.',
+  sayNotConfirmed: 'Recording state not confirmed. Do not take card details.',
+  sayConfirmed: (recording: string) => `Recording ${recording.toLowerCase()}, confirmed.`,
+  alertCallUnknown: 'Call not found',
+  alertCallUnknownWhy:
+    'The recording service does not know this call: it may have ended, or the address may be wrong. No actions are offered.',
+  alertActionFailed: (action: string) => `${action} did not go through`,
+  theAction: 'The action',
+  alertActionFailedWhy: (why: string) =>
+    `${why} The state shown is what the service reports now; it was re-read, not retried.`,
+  alertReadFailed: 'Could not read the recording state',
+  alertReadFailedKept:
+    ' The last state read is shown, marked as not confirmed until a read succeeds.',
+  alertCapsFailed: 'Could not check what agents may do',
+  alertCapsFailedWhy: (why: string) =>
+    `${why} Actions stay available; the service will refuse any it does not allow.`,
+  rowRecorder: 'Recorder',
+  rowMarking: 'Marking',
+  rowSaving: 'Saving',
+  rowLastChange: 'Last change',
+  notConfirmed: '(not confirmed)',
+  lastChangeAt: (action: string, time: string) => `${action} at ${time}`,
+}
