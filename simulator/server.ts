@@ -10,7 +10,7 @@ import {
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { CONTROL_BASE, handleControl } from './control-api.ts'
-import type { ControlContext } from './control-api.ts'
+import type { ControlContext } from './control/context.ts'
 import { applyCors, parseCorsOrigins } from './cors.ts'
 import { ErrorStatusMode } from './errors.ts'
 import { recordingEventArgument } from './events.ts'

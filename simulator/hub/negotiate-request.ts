@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Access } from './access.ts'
+import { newId } from './access.ts'
+import { answerJson, answerMethodNotAllowed, answerUnauthorized } from './http-answers.ts'
+import { negotiateAnswer, negotiateVersionOf, publicHubUrl } from './negotiate.ts'
+import type { Registry } from './registry.ts'
+
+/** What negotiate needs from the hub around it. */
+export interface NegotiateContext {
+  /** The hub's path, for the redirect's URL. */
+  path: string
+  negotiateRedirect: boolean
+  access: Access
+  registry: Registry
+  /** The hub is shutting down: 503. */
+  closed(): boolean
+  /** Negotiation refused for now (the control API's refuse-negotiation): 503. */
+  refusing(): boolean
+}
+
+/** `POST {hub}/negotiate`: a new connection and its id and token, a redirect, or a refusal. */
+export function negotiate(
+  context: NegotiateContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): void {
+  if (req.method !== 'POST') return answerMethodNotAllowed(res, 'POST')
+  req.resume()
+  if (context.closed()) return answerJson(res, 503, { error: 'The hub is shutting down.' })
+  if (context.refusing()) {
+    return answerJson(res, 503, { error: 'The hub refuses new connections for now.' })
+  }
+  const { access } = context
+  if (context.negotiateRedirect && !access.returnsFromRedirect(req, url)) {
+    if (!access.holdsAuthToken(req, url)) return answerUnauthorized(res)
+    const redirect = {
+      url: publicHubUrl(req, url, context.path),
+      accessToken: access.issueRedirectToken(),
+    }
+    return answerJson(res, 200, redirect)
+  }
+  if (!access.allows(req, url)) return answerUnauthorized(res)
+
+  const version = negotiateVersionOf(url)
+  const id = newId()
+  const connection = context.registry.register(id, version === 0 ? id : newId())
+  answerJson(res, 200, negotiateAnswer(connection.id, connection.token, version))
+}
