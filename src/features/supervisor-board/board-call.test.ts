@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
-import { RecordingAction } from '../../api/wire.ts'
+import { RecordingAction } from '../../../protocol/wire.ts'
 import { actionAnswered, actionFailed, actionSent } from '../../recording-state/call-entry.ts'
 import { boardActionSettled, boardEvent, boardRead, callKey, newBoardCall } from './board-call.ts'
 

@@ -1,7 +1,7 @@
 import { ApiError, isApiError } from '../../api/api-error.ts'
 import { isUnknownCallError } from '../../api/call-state.ts'
 import type { CallState } from '../../api/schemas.ts'
-import type { RecordingAction } from '../../api/wire.ts'
+import type { RecordingAction } from '../../../protocol/wire.ts'
 import {
   callEnded,
   eventArrived,

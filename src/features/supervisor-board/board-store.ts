@@ -1,6 +1,6 @@
 import type { RecordingApi } from '../../api/recording-api.ts'
 import type { CallState } from '../../api/schemas.ts'
-import type { RecordingAction } from '../../api/wire.ts'
+import type { RecordingAction } from '../../../protocol/wire.ts'
 import type { LiveConnection } from '../../live/live-connection.ts'
 import type { RecordingEvent } from '../../live/parse-event.ts'
 import {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { expect, onTestFinished, test, vi } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
-import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../api/wire.ts'
+import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../../protocol/wire.ts'
 import {
   fakeRecordingApi,
   renderWithRuntime,

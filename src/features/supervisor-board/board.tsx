@@ -1,7 +1,6 @@
 import {
   useCallback,
   useEffect,
-  useId,
   useLayoutEffect,
   useMemo,
   useState,
@@ -9,9 +8,8 @@ import {
 } from 'react'
 import { useRecordingApi } from '../../api/api-context.tsx'
 import { isApiError } from '../../api/api-error.ts'
-import { RecordingAction } from '../../api/wire.ts'
+import { RecordingAction } from '../../../protocol/wire.ts'
 import { Alert } from '../../components/ui/alert.tsx'
-import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { useHubState, useLive } from '../../live/live-context.tsx'
 import { useNow } from '../../lib/time.ts'
@@ -28,6 +26,7 @@ import {
   type BoardSort,
 } from './board-rows.ts'
 import { BoardStore } from './board-store.ts'
+import { BoardToolbar, ResumeDialog } from './board-controls.tsx'
 import { CallTable } from './call-table.tsx'
 import { EventLog } from './event-log.tsx'
 import { localWatchList } from './watch-list.ts'
@@ -90,13 +89,6 @@ export interface BoardViewProps extends Omit<
   store: BoardStore
 }
 
-const FILTER_LABELS: Record<BoardFilter, string> = {
-  all: 'All',
-  paused: 'Paused',
-  alert: 'Paused too long',
-  marked: 'Marked',
-}
-
 export function BoardView({
   store,
   uccNames,
@@ -114,7 +106,6 @@ export function BoardView({
   const [sort, setSort] = useState<BoardSort>('paused-longest')
   const [confirming, setConfirming] = useState<BoardCall | null>(null)
   const [actionError, setActionError] = useState<{ title: string; error: Error } | null>(null)
-  const ids = { search: useId(), sort: useId() }
   const pauseAlertMs = pauseAlertSeconds * 1000
 
   useEffect(() => {
@@ -257,52 +248,15 @@ export function BoardView({
         </Alert>
       )}
 
-      <div className="flex flex-wrap items-end gap-3">
-        <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
-          {(['all', 'paused', 'alert', 'marked'] as const).map((id) => (
-            <button
-              key={id}
-              type="button"
-              data-testid={`filter-${id}`}
-              aria-pressed={filter === id}
-              onClick={() => setFilter(id)}
-              className="min-h-8 rounded-md border border-slate-400 px-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 aria-pressed:border-blue-800 aria-pressed:bg-blue-800 aria-pressed:text-white dark:border-slate-500 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-300 dark:aria-pressed:text-slate-950"
-            >
-              {FILTER_LABELS[id]} <span className="font-normal">({counts[id]})</span>
-            </button>
-          ))}
-        </div>
-        <div className="flex flex-col gap-0.5">
-          <label htmlFor={ids.search} className="text-xs font-semibold">
-            Search by id
-          </label>
-          <input
-            id={ids.search}
-            type="search"
-            data-testid="search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-            className="min-h-8 w-64 rounded-md border border-slate-500 bg-white px-2 font-mono text-sm dark:bg-slate-800"
-          />
-        </div>
-        <div className="flex flex-col gap-0.5">
-          <label htmlFor={ids.sort} className="text-xs font-semibold">
-            Sort
-          </label>
-          <select
-            id={ids.sort}
-            data-testid="sort"
-            value={sort}
-            onChange={(event) => setSort(event.target.value as BoardSort)}
-            className="min-h-8 rounded-md border border-slate-500 bg-white px-2 text-sm dark:bg-slate-800"
-          >
-            <option value="paused-longest">Longest paused first</option>
-            <option value="newest-activity">Newest activity first</option>
-          </select>
-        </div>
-      </div>
+      <BoardToolbar
+        filter={filter}
+        onFilter={setFilter}
+        counts={counts}
+        search={search}
+        onSearch={setSearch}
+        sort={sort}
+        onSort={setSort}
+      />
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 lg:flex-row">
         <CallTable
@@ -325,24 +279,16 @@ export function BoardView({
       </div>
 
       {confirming && (
-        <ConfirmDialog
-          title={`Resume recording of call ${shortId(confirming.correlationId)}?`}
-          confirmLabel="Resume recording"
+        <ResumeDialog
+          call={confirming}
+          requesterSipUri={requesterSipUri}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             const call = confirming
             setConfirming(null)
             send(call, RecordingAction.Start, 'Resume')
           }}
-        >
-          <p>
-            The agent may be taking card details right now: once recording resumes, whatever is said
-            is recorded. Check with the agent first.
-          </p>
-          <p className="mt-2">
-            Call {confirming.correlationId} in {confirming.uccName}, resumed as {requesterSipUri}.
-          </p>
-        </ConfirmDialog>
+        />
       )}
     </main>
   )

@@ -1,5 +1,5 @@
 import { expect, onTestFinished, test, vi } from 'vitest'
-import { RecordingAction } from '../../api/wire.ts'
+import { RecordingAction } from '../../../protocol/wire.ts'
 import { EventLogBuffer } from './event-log-buffer.ts'
 
 function setup(size = 3) {

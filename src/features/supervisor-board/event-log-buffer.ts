@@ -1,4 +1,4 @@
-import type { RecordingAction } from '../../api/wire.ts'
+import type { RecordingAction } from '../../../protocol/wire.ts'
 
 export interface LoggedEvent {
   readonly seq: number
