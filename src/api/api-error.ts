@@ -10,6 +10,7 @@ export type ApiErrorKind =
   | 'invalid-response' // JSON, but not the documented shape
   | 'timeout'
   | 'network'
+  | 'refused' // the panel would not send it: a value in it would change which endpoint is called
 
 export interface ApiErrorDetails {
   kind: ApiErrorKind
@@ -64,6 +65,8 @@ export function explainError(details: ApiErrorDetails): string {
       return t('errTimeout')
     case 'network':
       return t('errNetwork')
+    case 'refused':
+      return t('errRefused', details.serverMessage ?? '')
   }
 }
 

@@ -510,3 +510,32 @@ test('setRecording throws for an ErrorMessage-only answer with 400', async () =>
     serverMessage: NO_SESSION,
   })
 })
+
+test.each([
+  ['..', ID],
+  ['.', ID],
+  ['capabilities', ID],
+  ['ucc-demo', '..'],
+])(
+  'getState(%j, %j) is refused before anything is sent: no value changes the endpoint',
+  async (ucc, id) => {
+    const { api, fetchMock } = setup(() => json({}))
+    await expect(api.getState(ucc, id)).rejects.toMatchObject({ kind: 'refused' })
+    expect(fetchMock).not.toHaveBeenCalled()
+  },
+)
+
+test.each(['..', '.', ''])(
+  'getCapabilities(%j) is refused before anything is sent',
+  async (ucc) => {
+    const { api, fetchMock } = setup(() => json({}))
+    await expect(api.getCapabilities(ucc)).rejects.toMatchObject({ kind: 'refused' })
+    expect(fetchMock).not.toHaveBeenCalled()
+  },
+)
+
+test('percent-encoded dots stay inside their segment', () => {
+  const paths = recordingPaths('', 'v1')
+  const url = new URL(paths.state('%2e%2e', ID), 'http://panel.example')
+  expect(url.pathname).toBe(`/attendantservice/api/recording/%252e%252e/${ID}`)
+})

@@ -38,14 +38,29 @@ export interface RecordingApi {
   setRecording(input: SetRecordingInput, signal?: AbortSignal): Promise<CallState | undefined>
 }
 
+/** Names that, as the first segment under the root, would call another endpoint. */
+const RESERVED = new Set<string>(Object.values(RecordingApiSegment))
+
+/**
+ * One path segment from a value. A value the URL parser would read as a segment of its own ("."
+ * or ".."), or one that would call another endpoint, is refused: no value can change which
+ * endpoint is called (addresses are validated before; this is the last line).
+ */
+export function pathSegment(value: string, position: 'first' | 'other' = 'other'): string {
+  const lower = value.toLowerCase()
+  if (value === '' || /^\.{1,2}$/.test(value) || (position === 'first' && RESERVED.has(lower)))
+    throw new ApiError({ kind: 'refused', serverMessage: value })
+  return encodeURIComponent(value)
+}
+
 export function recordingPaths(apiBaseUrl: string, apiVersion: ApiVersion) {
   const root = `${joinBase(apiBaseUrl)}${recordingApiRoot(apiVersion)}`
   return {
     state: (uccName: string, correlationId: string) =>
-      `${root}/${encodeURIComponent(uccName)}/${encodeURIComponent(correlationId)}`,
+      `${root}/${pathSegment(uccName, 'first')}/${pathSegment(correlationId)}`,
     set: () => `${root}/${RecordingApiSegment.Set}`,
     capabilities: (uccName: string) =>
-      `${root}/${RecordingApiSegment.Capabilities}/${encodeURIComponent(uccName)}`,
+      `${root}/${RecordingApiSegment.Capabilities}/${pathSegment(uccName)}`,
   }
 }
 

@@ -118,6 +118,23 @@ test('an invalid UCC name: the start page with a problem', () => {
   expect(route).toMatchObject({ view: 'start', problems: ['"a/b" is not a valid UCC name.'] })
 })
 
+test.each(['..', '.', 'capabilities'])(
+  'ucc=%s is refused like other malformed parameters: the panel would call another endpoint',
+  (ucc) => {
+    const route = parseRoute(query({ correlationId: ID, ucc, agent: AGENT }), DEFAULT_CONFIG)
+    expect(route).toMatchObject({ view: 'start', problems: [`"${ucc}" is not a valid UCC name.`] })
+  },
+)
+
+test('the board refuses ucc=.. and keeps the valid names', () => {
+  const route = parseRoute('?view=board&ucc=..,ucc-a', DEFAULT_CONFIG)
+  expect(route).toMatchObject({
+    view: 'board',
+    uccNames: ['ucc-a'],
+    problems: ['".." is not a valid UCC name.'],
+  })
+})
+
 test('a parameter given twice with different values is refused: the address does not say which call or agent', () => {
   const route = parseRoute(
     `?ucc=ucc-demo&correlationId=${ID}&correlationId=${ID2}&agent=${AGENT}&agent=sip:bob@example.com`,

@@ -12,6 +12,8 @@ export const en = {
   errTimeout: 'The recording service did not answer in time. Check the state before acting again.',
   errNetwork:
     'The recording service could not be reached. Check your network connection; the panel keeps trying.',
+  errRefused: (value: string) =>
+    `The panel did not send this request: "${value}" would change which part of the recording service is called. Check the address.`,
   errConfiguration:
     'The contact center is not set up to allow this (configuration error). Ask your administrator.',
   errValidation:

@@ -42,4 +42,34 @@ test('isUccName refuses separators, padding and empty names', () => {
   expect(isUccName('a/b')).toBe(false)
   expect(isUccName('a?b')).toBe(false)
   expect(isUccName('x'.repeat(201))).toBe(false)
+  expect(isUccName('x'.repeat(200))).toBe(true)
 })
+
+test.each([
+  '.',
+  '..',
+  '...',
+  '.hidden',
+  'trailing.',
+  '-dash',
+  'a%2e',
+  '%2e%2e',
+  'a\\b',
+  'a#b',
+  'a;b',
+  'a\nb',
+  'a\tb',
+  '<x>',
+])(
+  'isUccName refuses %j: not a plain name (a path segment of its own, an escape or a separator)',
+  (value) => {
+    expect(isUccName(value)).toBe(false)
+  },
+)
+
+test.each(['ucc-demo-name', 'ucc_sales.nl', 'Verkoop NL', 'Zürich 2', 'Sales & Support', 'a'])(
+  'isUccName accepts %j',
+  (value) => {
+    expect(isUccName(value)).toBe(true)
+  },
+)

@@ -5,7 +5,12 @@ import { t } from '../i18n/messages.ts'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SIP_URI = /^sips?:[^\s@:;]+@[a-z0-9.-]+(:\d{1,5})?$/i
-const UCC_NAME = /^[^\s/\\?#%][^/\\?#%]{0,199}$/
+/**
+ * A plain UCC name: letters, digits, spaces, dots, dashes, underscores and ampersands, starting and ending
+ * with a letter or digit, at most 200 characters. Nothing that a URL could read as a path segment
+ * of its own ("." or ".."), a separator, a query or an escape.
+ */
+const UCC_NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._&-]{0,198}[\p{L}\p{N}])?$/u
 
 export function isCorrelationId(value: string): boolean {
   return GUID.test(value)
@@ -15,8 +20,11 @@ export function isSipUri(value: string): boolean {
   return SIP_URI.test(value)
 }
 
+/** Path names of the recording API that a UCC name must not take (they would call another endpoint). */
+const RESERVED_NAMES = new Set(['set', 'capabilities'])
+
 export function isUccName(value: string): boolean {
-  return UCC_NAME.test(value) && value.trim() === value
+  return UCC_NAME.test(value) && !RESERVED_NAMES.has(value.toLowerCase())
 }
 
 /** Problems with an agent-panel address, in plain words; empty when it can be opened. */
