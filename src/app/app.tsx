@@ -81,6 +81,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
             problems={route.problems}
             pauseAlertSeconds={config.pauseAlertSeconds}
             endedCallLingerSeconds={config.endedCallLingerSeconds}
+            maxCalls={config.boardMaxCalls}
             requesterSipUri={config.requesterSipUri}
             bench={new URLSearchParams(window.location.search).get('bench') === '1'}
           />

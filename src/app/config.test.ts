@@ -11,6 +11,7 @@ test('the defaults', () => {
     requestTimeoutMs: 10_000,
     pauseAlertSeconds: 120,
     endedCallLingerSeconds: 30,
+    boardMaxCalls: 10_000,
   })
 })
 
@@ -22,12 +23,13 @@ test('every valid key is applied', () => {
   const config: PanelConfig = {
     apiBaseUrl: 'https://ucc.example.com/recorder/',
     apiVersion: 'v2',
-    hubUrl: 'wss://hub.example.com/recording',
+    hubUrl: 'https://hub.example.com/recording',
     uccName: 'ucc-demo',
     requesterSipUri: 'sip:agent@example.com',
     requestTimeoutMs: 2_500,
     pauseAlertSeconds: 60,
     endedCallLingerSeconds: 5,
+    boardMaxCalls: 500,
   }
   expect(parseConfig(config)).toEqual({ config, warnings: [] })
 })
@@ -56,6 +58,22 @@ test.each<[keyof PanelConfig, unknown]>([
   ['pauseAlertSeconds', Number.POSITIVE_INFINITY],
   ['pauseAlertSeconds', 0.5],
   ['endedCallLingerSeconds', null],
+  // Values that used to pass validation and then misbehave:
+  ['requestTimeoutMs', 1e308], // every request failed at once
+  ['requestTimeoutMs', 100],
+  ['endedCallLingerSeconds', 2_147_484], // overflows a timer, which then fires ~200 times a second
+  ['pauseAlertSeconds', 1e9],
+  ['boardMaxCalls', 0],
+  ['boardMaxCalls', 1e6],
+  ['hubUrl', 'javascript:alert(1)'],
+  ['hubUrl', 'data:text/plain,x'],
+  ['hubUrl', 'wss://hub.example.com/recording'],
+  ['hubUrl', '//evil.example.com/hub'],
+  ['hubUrl', '/hub?x=1'],
+  ['hubUrl', 'https://user:secret@hub.example.com/hub'],
+  ['apiBaseUrl', 'https://user:secret@ucc.example.com'], // made every fetch throw
+  ['apiBaseUrl', 'https://ucc.example.com/?a=1'],
+  ['apiBaseUrl', 'javascript:alert(1)'],
 ])('%s = %j is refused with a warning and the default', (key, value) => {
   const { config, warnings } = parseConfig({
     [key]: value,
@@ -69,9 +87,22 @@ test.each<[keyof PanelConfig, unknown]>([
 
 test('the apiBaseUrl warning says what is expected', () => {
   expect(parseConfig({ apiBaseUrl: 'ftp://x' }).warnings).toEqual([
-    'config.json: "apiBaseUrl" must be "" or an http(s) URL; using the default.',
+    'config.json: "apiBaseUrl" must be "" or an http(s) URL without user name, password, query or fragment; using the default.',
   ])
 })
+
+test('a number out of bounds says the bounds', () => {
+  expect(parseConfig({ endedCallLingerSeconds: 2_147_484 }).warnings).toEqual([
+    'config.json: "endedCallLingerSeconds" must be a whole number from 1 to 86,400; using the default.',
+  ])
+})
+
+test.each(['/attendantservice/hubs/recording', 'hubs/recording', 'https://hub.example.com/x'])(
+  'hubUrl %j is a path or an http(s) URL: accepted',
+  (hubUrl) => {
+    expect(parseConfig({ hubUrl })).toEqual({ config: { ...DEFAULT_CONFIG, hubUrl }, warnings: [] })
+  },
+)
 
 test('unknown keys are warned about and ignored', () => {
   const { config, warnings } = parseConfig({

@@ -12,6 +12,8 @@ export interface PanelConfig {
   requestTimeoutMs: number
   pauseAlertSeconds: number
   endedCallLingerSeconds: number
+  /** The most calls the supervisor board keeps (a flood of ids cannot grow it without bound). */
+  boardMaxCalls: number
 }
 
 export const DEFAULT_CONFIG: PanelConfig = {
@@ -23,30 +25,59 @@ export const DEFAULT_CONFIG: PanelConfig = {
   requestTimeoutMs: 10_000,
   pauseAlertSeconds: 120,
   endedCallLingerSeconds: 30,
+  boardMaxCalls: 10_000,
 }
 
 /** A problem's words, looked up when a value is refused (the catalog is loaded by then). */
 const must = (key: TextKey) => () => t(key)
 
-const positive = v.pipe(
-  v.number(must('configMustBePositive')),
-  v.finite(must('configMustBePositive')),
-  v.minValue(1, must('configMustBePositive')),
-)
+/** A whole number within bounds: a value that passes must also work (no overflowing timer, no endless wait). */
+const between = (min: number, max: number) =>
+  v.pipe(
+    v.number(() => t('configMustBeBetween', min, max)),
+    v.integer(() => t('configMustBeBetween', min, max)),
+    v.minValue(min, () => t('configMustBeBetween', min, max)),
+    v.maxValue(max, () => t('configMustBeBetween', min, max)),
+  )
 const text = v.string(must('configMustBeText'))
+
+/**
+ * An absolute http(s) URL that `fetch` and the hub client can use as given: no user info (fetch
+ * refuses it), no query or fragment (paths are appended to it), no spaces.
+ */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(value)) return false
+  try {
+    const url = new URL(value)
+    return !url.username && !url.password && !url.search && !url.hash
+  } catch {
+    return false
+  }
+}
+
+/** A plain path on the API's origin ("/hubs/x" or "hubs/x"): no scheme, no host, no query. */
+export function isPlainPath(value: string): boolean {
+  return (
+    /^\/?[\w.~!$&'()*+,;=@%-]+(\/[\w.~!$&'()*+,;=@%-]*)*$/.test(value) && !value.startsWith('//')
+  )
+}
 
 const KEY_SCHEMAS = {
   apiBaseUrl: v.pipe(
     text,
-    v.check((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), must('configMustBeUrl')),
+    v.check((value) => value === '' || isHttpUrl(value), must('configMustBeUrl')),
   ),
   apiVersion: v.picklist(['v1', 'v2'], must('configMustBeVersion')),
-  hubUrl: v.pipe(text, v.minLength(1, must('configMustBeNonEmpty'))),
+  hubUrl: v.pipe(
+    text,
+    v.check((value) => isHttpUrl(value) || isPlainPath(value), must('configMustBeHubUrl')),
+  ),
   uccName: text,
   requesterSipUri: text,
-  requestTimeoutMs: positive,
-  pauseAlertSeconds: positive,
-  endedCallLingerSeconds: positive,
+  requestTimeoutMs: between(500, 120_000),
+  pauseAlertSeconds: between(1, 86_400),
+  endedCallLingerSeconds: between(1, 86_400),
+  boardMaxCalls: between(100, 50_000),
 } satisfies { [K in keyof PanelConfig]: v.GenericSchema<unknown, PanelConfig[K]> }
 
 export interface LoadedConfig {

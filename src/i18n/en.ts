@@ -43,11 +43,13 @@ export const en = {
   configHttp: (status: number) =>
     `config.json could not be loaded (HTTP ${status}); using the defaults.`,
   configNotJson: 'config.json is not valid JSON; using the defaults.',
-  configMustBeUrl: 'must be "" or an http(s) URL',
+  configMustBeUrl: 'must be "" or an http(s) URL without user name, password, query or fragment',
+  configMustBeHubUrl:
+    'must be a path (such as /attendantservice/hubs/recording) or an http(s) URL without user name, password, query or fragment',
+  configMustBeBetween: (min: number, max: number) =>
+    `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
   configMustBeVersion: 'must be "v1" or "v2"',
   configMustBeText: 'must be a string',
-  configMustBeNonEmpty: 'must be a non-empty string',
-  configMustBePositive: 'must be a number of at least 1',
   addressTwice: (name: string) => `The address gives more than one ${name}: give one.`,
   addressNoUcc:
     'No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.',

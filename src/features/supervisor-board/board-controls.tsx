@@ -106,3 +106,34 @@ export function ResumeDialog({
     </ConfirmDialog>
   )
 }
+
+/** What the board left out to protect itself: said plainly, never silently. */
+export function BoardNotices({
+  eventsIgnored,
+  callsDropped,
+  maxCalls,
+}: {
+  eventsIgnored: number
+  callsDropped: number
+  maxCalls: number
+}) {
+  if (eventsIgnored === 0 && callsDropped === 0) return null
+  return (
+    <div className="flex flex-col gap-1 text-sm text-slate-800 dark:text-slate-200">
+      {callsDropped > 0 && (
+        <p data-testid="rows-capped" data-count={callsDropped}>
+          This board keeps at most {maxCalls.toLocaleString('en')} calls:{' '}
+          {callsDropped.toLocaleString('en')} were dropped, ended and longest-quiet calls first
+          (paused calls last). Add an id again to bring its call back.
+        </p>
+      )}
+      {eventsIgnored > 0 && (
+        <p data-testid="events-ignored" data-count={eventsIgnored}>
+          {eventsIgnored.toLocaleString('en')} live{' '}
+          {eventsIgnored === 1 ? 'event was' : 'events were'} ignored: their call id is not a
+          correlation id (GUID), so no read could ever find the call.
+        </p>
+      )}
+    </div>
+  )
+}

@@ -6,7 +6,8 @@ import { RecordingAction } from '../../../protocol/wire.ts'
 import type { LiveSink } from '../../live/live-connection.ts'
 import { deferred, type Deferred } from '../../testing/deferred.ts'
 import { callKey, type BoardCall } from './board-call.ts'
-import { BoardStore, type BoardStoreOptions } from './board-store.ts'
+import type { BoardStoreOptions } from './board-snapshot.ts'
+import { BoardStore } from './board-store.ts'
 import type { WatchList } from './watch-list.ts'
 
 // The store routes events, reads and actions to the core (src/recording-state) and its pieces:
@@ -768,4 +769,42 @@ test('the observer hears of every event received, the events applied per frame, 
   expect(observer.getSent).toHaveBeenCalledTimes(3) // look-ups count too
   frame()
   expect(observer.eventsApplied).toHaveBeenCalledTimes(1) // frames without events: nothing applied
+})
+
+// Hostile input
+
+test.each(['..', 'javascript:alert(1)', 'x'.repeat(60_000), 'not-a-guid'])(
+  'an event whose id could never be looked up (%#) makes no row and no GET, and is counted',
+  async (badId) => {
+    const { store, emit, frame, gets, call } = setup()
+    emit(Pause, badId)
+    frame()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(store.getSnapshot().calls).toHaveLength(0)
+    expect(call(callKey(UCC_A, badId))).toBeUndefined()
+    expect(gets).toHaveLength(0)
+    expect(store.getSnapshot()).toMatchObject({ eventsIgnored: 1, events: [] })
+  },
+)
+
+test('a flood of distinct ids stays within maxCalls: ended and longest-quiet calls go first, paused ones last', () => {
+  const { store, emit, frame } = setup({ maxCalls: 100 })
+  emit(Pause, id(0))
+  frame()
+  vi.advanceTimersByTime(1_000)
+  for (let n = 1; n <= 500; n += 1) {
+    emit(Start, id(n))
+    if (n % 50 === 0) {
+      frame()
+      vi.advanceTimersByTime(1_000)
+    }
+  }
+  frame()
+  const { calls, callsDropped } = store.getSnapshot()
+  expect(calls.length).toBeLessThanOrEqual(100)
+  expect(callsDropped).toBe(501 - calls.length)
+  // The paused call, the quietest of all, is kept; the newest calls are kept over older ones.
+  expect(calls.some((c) => c.correlationId === id(0))).toBe(true)
+  expect(calls.some((c) => c.correlationId === id(500))).toBe(true)
+  expect(calls.some((c) => c.correlationId === id(1))).toBe(false)
 })

@@ -1,7 +1,5 @@
-import type { RecordingApi } from '../../api/recording-api.ts'
 import type { CallState } from '../../api/schemas.ts'
 import type { RecordingAction } from '../../../protocol/wire.ts'
-import type { LiveConnection } from '../../live/live-connection.ts'
 import type { RecordingEvent } from '../../live/parse-event.ts'
 import {
   actionAnswered,
@@ -20,13 +18,15 @@ import {
   type BoardCall,
   type ReadOutcome,
 } from './board-call.ts'
-import type { BoardObserver } from './board-observer.ts'
 import { EndedSweep } from './ended-sweep.ts'
+import { EventIntake, type AcceptedEvent } from './event-intake.ts'
 import { EventLogBuffer, type LoggedEvent } from './event-log-buffer.ts'
 import { FramePublisher } from './frame-batch.ts'
-import { IdLookups, type Lookup } from './id-lookups.ts'
-import { ReadScheduler, type ReadSchedulerOptions } from './read-scheduler.ts'
-import { WatchedIds, type WatchList } from './watch-list.ts'
+import { IdLookups } from './id-lookups.ts'
+import type { BoardSnapshot, BoardStoreOptions } from './board-snapshot.ts'
+import { ReadScheduler } from './read-scheduler.ts'
+import { callsToDrop, DEFAULT_MAX_CALLS } from './row-cap.ts'
+import { WatchedIds } from './watch-list.ts'
 
 // The board's calls live here, not in TanStack Query: thousands of calls and hundreds of events a
 // second need one batched update per frame and a GET budget, not a query per call
@@ -34,35 +34,10 @@ import { WatchedIds, type WatchList } from './watch-list.ts'
 // decided by the core (src/recording-state/call-entry.ts, docs/decisions/0004); this store only
 // routes events, reads and actions to it, and hands each job to its own piece.
 
-export interface BoardSnapshot {
-  /** Changes with every published change, at most once per frame. */
-  readonly version: number
-  readonly calls: readonly BoardCall[]
-  readonly lookups: readonly Lookup[]
-  /** Newest first, at most `eventLogSize`. */
-  readonly events: readonly LoggedEvent[]
-}
-
-/** The read budget's settings (ReadSchedulerOptions) may be given; the defaults are the board's. */
-export interface BoardStoreOptions extends Pick<
-  ReadSchedulerOptions,
-  'maxInFlight' | 'minGetIntervalMs' | 'backgroundGetsPerSecond' | 'recheckVisibleMs'
-> {
-  api: Pick<RecordingApi, 'getState' | 'setRecording'>
-  /** The store attaches itself while started; an action's answer is judged by its stretch. */
-  live: Pick<LiveConnection, 'attach' | 'getStretch'>
-  uccNames: readonly string[]
-  endedLingerMs: number
-  eventLogSize?: number
-  observer?: BoardObserver
-  watchList?: WatchList
-  now?: () => number
-}
-
 export class BoardStore {
   private readonly options: BoardStoreOptions
   private readonly now: () => number
-  private readonly uccByLower: Map<string, string>
+  private readonly intake: EventIntake
   private readonly calls = new Map<string, BoardCall>()
   private readonly view: FramePublisher<BoardSnapshot>
   private readonly reads: ReadScheduler
@@ -70,14 +45,14 @@ export class BoardStore {
   private readonly log: EventLogBuffer
   private readonly sweep: EndedSweep
   private readonly watched: WatchedIds
-  private queue: { event: RecordingEvent; arrivedAt: number }[] = []
   private version = 0
+  private callsDropped = 0
   private detach: (() => void) | undefined
 
   constructor(options: BoardStoreOptions) {
     this.options = options
     this.now = options.now ?? Date.now
-    this.uccByLower = new Map(options.uccNames.map((name) => [name.toLowerCase(), name]))
+    this.intake = new EventIntake(options.uccNames)
     const minGetIntervalMs = options.minGetIntervalMs ?? 5_000
     this.lookups = new IdLookups({
       uccNames: options.uccNames,
@@ -132,7 +107,7 @@ export class BoardStore {
     this.sweep.start()
     this.log.start()
     this.view.start()
-    if (this.queue.length > 0) this.view.wake()
+    if (this.intake.pending) this.view.wake()
     this.reads.pump()
   }
 
@@ -150,9 +125,12 @@ export class BoardStore {
   /** From the live connection, for any call: queued, applied on the next frame. */
   receiveEvent(event: RecordingEvent, arrivedAt: number): void {
     this.options.observer?.eventReceived()
-    if (!this.uccByLower.has(event.uccName.toLowerCase())) return
-    this.queue.push({ event, arrivedAt })
-    this.view.wake()
+    switch (this.intake.receive(event, arrivedAt)) {
+      case 'queued':
+        return this.view.wake()
+      case 'ignored':
+        return this.view.changed()
+    }
   }
 
   /** The connection is back: events may have been lost, so nothing shown is confirmed until read again. */
@@ -211,23 +189,22 @@ export class BoardStore {
 
   private flush(): void {
     this.applyQueued()
+    this.keepWithinCap()
     this.reads.pump()
   }
 
   /** Applies the events queued since the last frame, in the order they arrived. */
   private applyQueued(): void {
-    if (this.queue.length === 0) return
-    const queue = this.queue
-    this.queue = []
+    if (!this.intake.pending) return
+    const queue = this.intake.take()
     const now = this.now()
-    this.log.add(queue.map(({ event }) => this.applyEvent(event, now)))
+    this.log.add(queue.map((accepted) => this.applyEvent(accepted, now)))
     this.options.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
     this.view.changed()
   }
 
-  private applyEvent(event: RecordingEvent, now: number): Omit<LoggedEvent, 'seq'> {
+  private applyEvent({ event, uccName }: AcceptedEvent, now: number): Omit<LoggedEvent, 'seq'> {
     const { correlationId, action } = event
-    const uccName = this.uccByLower.get(event.uccName.toLowerCase()) ?? event.uccName
     const key = callKey(uccName, correlationId)
     const previous = this.calls.get(key) ?? newBoardCall(uccName, correlationId, now)
     this.put(boardEvent(previous, action, now))
@@ -265,6 +242,16 @@ export class BoardStore {
     if (this.calls.has(callKey(uccName, id))) return // an event placed it meanwhile: that is newer
     const call = newBoardCall(uccName, id, sentAt)
     this.put(boardRead(call, readStarted(call), { state }, this.now()), { sentAt })
+    this.keepWithinCap()
+  }
+
+  /** Drops calls (ended and longest-quiet first) when the board holds more than it may keep. */
+  private keepWithinCap(): void {
+    const max = this.options.maxCalls ?? DEFAULT_MAX_CALLS
+    if (this.calls.size <= max) return
+    const dropped = callsToDrop(this.calls.values(), max)
+    this.callsDropped += dropped.length
+    this.remove(dropped)
   }
 
   private actionSettled(key: string, step: (call: BoardCall, now: number) => Step<BoardCall>) {
@@ -296,7 +283,9 @@ export class BoardStore {
     else if (entry.endedAt !== null) this.reads.unwant(key)
   }
 
-  private removeEnded = (keys: readonly string[]): void => {
+  private removeEnded = (keys: readonly string[]): void => this.remove(keys)
+
+  private remove(keys: readonly string[]): void {
     for (const key of keys) {
       const call = this.calls.get(key)
       if (!call) continue
@@ -320,5 +309,8 @@ export class BoardStore {
     calls: Array.from(this.calls.values()),
     lookups: this.lookups.list(),
     events: this.log.take(),
+    eventsIgnored: this.intake.ignored,
+    callsDropped: this.callsDropped,
+    maxCalls: this.options.maxCalls ?? DEFAULT_MAX_CALLS,
   })
 }

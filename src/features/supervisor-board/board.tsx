@@ -26,7 +26,7 @@ import {
   type BoardSort,
 } from './board-rows.ts'
 import { BoardStore } from './board-store.ts'
-import { BoardToolbar, ResumeDialog } from './board-controls.tsx'
+import { BoardNotices, BoardToolbar, ResumeDialog } from './board-controls.tsx'
 import { CallTable } from './call-table.tsx'
 import { EventLog } from './event-log.tsx'
 import { localWatchList } from './watch-list.ts'
@@ -41,6 +41,8 @@ export interface SupervisorBoardProps {
   problems: string[]
   pauseAlertSeconds: number
   endedCallLingerSeconds: number
+  /** The most calls the board keeps (config `boardMaxCalls`). */
+  maxCalls?: number
   /** Resume and Mark are sent as this SIP URI; also the agent= of the "Open" links. */
   requesterSipUri: string
   /** Expose window.__boardMetrics (the address has bench=1). */
@@ -59,6 +61,7 @@ export function SupervisorBoard({ bench = false, ...props }: SupervisorBoardProp
         live,
         uccNames: props.uccNames,
         endedLingerMs: props.endedCallLingerSeconds * 1000,
+        maxCalls: props.maxCalls,
         eventLogSize: EVENT_LOG_SIZE,
         observer: benchObserver,
         watchList: localWatchList(props.uccNames),
@@ -84,7 +87,7 @@ function BenchCommits({ store, bench }: { store: BoardStore; bench: BoardBench }
 
 export interface BoardViewProps extends Omit<
   SupervisorBoardProps,
-  'bench' | 'endedCallLingerSeconds'
+  'bench' | 'endedCallLingerSeconds' | 'maxCalls'
 > {
   store: BoardStore
 }
@@ -256,6 +259,12 @@ export function BoardView({
         onSearch={setSearch}
         sort={sort}
         onSort={setSort}
+      />
+
+      <BoardNotices
+        eventsIgnored={snapshot.eventsIgnored}
+        callsDropped={snapshot.callsDropped}
+        maxCalls={snapshot.maxCalls}
       />
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 lg:flex-row">
