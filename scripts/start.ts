@@ -24,6 +24,8 @@ const simulator = await startSimulator({
   port: options.simulatorPort,
   host: options.host,
   scenario: 'demo',
+  // Needed when --host reaches beyond this machine (simulator/README.md).
+  controlToken: process.env.SIMULATOR_CONTROL_TOKEN || undefined,
 })
 process.env.SIMULATOR_URL = simulator.url
 const vite = await createServer({

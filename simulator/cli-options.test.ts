@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { parseCliArgs } from './cli-options.ts'
 
 function options(argv: string[]) {
@@ -53,6 +53,14 @@ test('every option is read', async () => {
       '250',
       '--auth-token',
       'abc',
+      '--control-token',
+      'ctl',
+      '--allowed-host',
+      'sim.internal',
+      '--allowed-host',
+      '[::1]',
+      '--control-origin',
+      'http://tools.test:8080',
       '--cors-origin',
       'http://localhost:5173',
       '--negotiate-redirect',
@@ -75,6 +83,9 @@ test('every option is read', async () => {
       eventCasing: 'camel',
       latency: 250,
       authToken: 'abc',
+      controlToken: 'ctl',
+      allowedHosts: ['sim.internal', '[::1]'],
+      controlOrigins: ['http://tools.test:8080'],
       corsOrigin: 'http://localhost:5173',
       negotiateRedirect: true,
       errorStatus: 'http',
@@ -114,10 +125,29 @@ test.each([
   [['--static', '/definitely/not/here'], /not a directory/],
   [['--host', ''], /--host/],
   [['--auth-token'], /argument missing/],
+  [['--host', '0.0.0.0'], /needs a token: give --control-token/],
+  [['--host', '192.168.1.5', '--auth-token', 'rest'], /--control-token/],
+  [['--allowed-host', 'sim.internal:8080'], /not a host name/],
+  [['--allowed-host', 'a b'], /not a host name/],
+  [['--control-origin', '*'], /\* is not allowed/],
+  [['--control-origin', 'tools.test'], /not an origin/],
   [['--bogus'], /unknown option/],
   [['extra'], /too many arguments|unknown command|excess/i],
 ])('%j is a usage error (exit code 2)', (argv, pattern) => {
   expect(usageError(argv)).toMatch(pattern)
+})
+
+test('the control token may come from SIMULATOR_CONTROL_TOKEN, and then the simulator may listen beyond loopback', () => {
+  vi.stubEnv('SIMULATOR_CONTROL_TOKEN', 'from-env')
+  try {
+    expect(options(['--host', '0.0.0.0']).options).toMatchObject({
+      host: '0.0.0.0',
+      controlToken: 'from-env',
+    })
+    expect(options(['--control-token', 'given']).options.controlToken).toBe('given')
+  } finally {
+    vi.unstubAllEnvs()
+  }
 })
 
 test('the load scenario takes its number of calls and its rate', () => {

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { isIP } from 'node:net'
 import { DEFAULT_HUB_PATH } from '../protocol/wire.ts'
+import { exposureProblem } from './addresses.ts'
 import { ErrorStatusMode } from './errors.ts'
 import {
   DEFAULT_LOAD_CALLS,
@@ -88,6 +90,31 @@ function corsOrigin(value: string): string {
   return origins.join(',')
 }
 
+/** A repeatable option's values, in order. */
+function collect<T>(parse: (value: string) => T) {
+  return (value: string, previous: T[] | undefined): T[] => [...(previous ?? []), parse(value)]
+}
+
+function hostName(value: string): string {
+  const name = value.trim().toLowerCase()
+  const bare = name.replace(/^\[(.*)\]$/, '$1')
+  if (isIP(bare) === 6) return `[${bare}]`
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name)) {
+    throw new InvalidArgumentError(
+      `'${value}' is not a host name like sim.example.internal (no port).`,
+    )
+  }
+  return name
+}
+
+function controlOrigin(value: string): string {
+  const origin = corsOrigin(value)
+  if (origin.includes(',') || origin === '*') {
+    throw new InvalidArgumentError('Give one origin per --control-origin; * is not allowed.')
+  }
+  return origin
+}
+
 function directory(value: string): string {
   try {
     if (statSync(value).isDirectory()) return value
@@ -135,6 +162,26 @@ function createProgram(): Command {
         '--auth-token <token>',
         'require Authorization: Bearer <token> on REST and the hub',
       ).argParser(nonEmpty),
+    )
+    .addOption(
+      new Option(
+        '--control-token <token>',
+        'require Authorization: Bearer <token> on the control API (/__sim/); needed beyond loopback',
+      )
+        .env('SIMULATOR_CONTROL_TOKEN')
+        .argParser(nonEmpty),
+    )
+    .addOption(
+      new Option(
+        '--allowed-host <name>',
+        'a Host name the control API answers to besides loopback and --host (repeatable)',
+      ).argParser(collect(hostName)),
+    )
+    .addOption(
+      new Option(
+        '--control-origin <origin>',
+        'an origin whose pages may use the control API (repeatable)',
+      ).argParser(collect(controlOrigin)),
     )
     .addOption(
       new Option(
@@ -193,6 +240,9 @@ interface ParsedFlags {
   eventCasing: EventCasing
   latency: number
   authToken?: string
+  controlToken?: string
+  allowedHost?: string[]
+  controlOrigin?: string[]
   corsOrigin?: string
   negotiateRedirect?: boolean
   errorStatus: ErrorStatusMode
@@ -211,10 +261,14 @@ function toOptions(flags: ParsedFlags): SimulatorOptions {
     negotiateRedirect,
     calls,
     eventsPerSecond,
+    allowedHost,
+    controlOrigin,
     ...rest
   } = flags
   return {
     ...rest,
+    ...(allowedHost === undefined ? {} : { allowedHosts: allowedHost }),
+    ...(controlOrigin === undefined ? {} : { controlOrigins: controlOrigin }),
     negotiateRedirect: negotiateRedirect ?? false,
     ...(staticDir === undefined ? {} : { staticDir }),
     ...(calls === undefined ? {} : { loadCalls: calls }),
@@ -246,5 +300,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       output: 'error: --calls and --events-per-second apply to --scenario load only.\n',
     }
   }
+  const exposure = exposureProblem(flags.host, flags.controlToken)
+  if (exposure) return { ok: false, exitCode: USAGE_ERROR, output: `error: ${exposure}\n` }
   return { ok: true, options: toOptions(flags), quiet: flags.quiet ?? false }
 }

@@ -1,20 +1,7 @@
-import { recordingApiRoot } from '../protocol/wire.ts'
+import { banner } from './banner.ts'
 import { parseCliArgs } from './cli-options.ts'
-import { DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
 import { startSimulator } from './server.ts'
 import type { Simulator } from './server.ts'
-
-function banner(simulator: Simulator): string {
-  return [
-    `Attendant service simulator (scenario: ${simulator.scenario})`,
-    `  base URL:    ${simulator.url}`,
-    `  REST API:    ${simulator.restUrl}  (and ${recordingApiRoot('v2')})`,
-    `  hub URL:     ${simulator.hubUrl}`,
-    `  control API: ${simulator.controlUrl}/  (simulator/README.md)`,
-    `  try:         curl ${simulator.restUrl}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`,
-    '',
-  ].join('\n')
-}
 
 async function main(): Promise<void> {
   const parsed = parseCliArgs(process.argv.slice(2))

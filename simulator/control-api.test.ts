@@ -10,7 +10,7 @@ import {
 } from './default-data.ts'
 import type { Simulator } from './server.ts'
 import type { AuditEntry, Call, Ucc } from './store.ts'
-import { post, request, startTestSimulator } from './test-support.ts'
+import { control as controlRequest, post, request, startTestSimulator } from './test-support.ts'
 
 let sim: Simulator
 const rest = '/attendantservice/api/recording'
@@ -154,7 +154,7 @@ test('POST /__sim/uccs/{ucc}/agents adds a requester REST then accepts; DELETE r
   expect(
     (await setAction('Pause', { RequesterSipUri: 'sip:zoe@domain.com' })).body.ErrorMessage,
   ).toBeNull()
-  await request(
+  await controlRequest(
     control(`/uccs/${DEFAULT_UCC}/agents/${encodeURIComponent('sip:zoe@domain.com')}`),
     { method: 'DELETE' },
   )
@@ -165,7 +165,9 @@ test('POST /__sim/uccs/{ucc}/agents adds a requester REST then accepts; DELETE r
 })
 
 test('DELETE /__sim/uccs/{ucc} removes a UCC and its calls', async () => {
-  expect((await request(control(`/uccs/${LOCKED_UCC}`), { method: 'DELETE' })).status).toBe(200)
+  expect((await controlRequest(control(`/uccs/${LOCKED_UCC}`), { method: 'DELETE' })).status).toBe(
+    200,
+  )
   expect(
     (
       await request<{ ErrorMessage: { Message: string } }>(
@@ -203,7 +205,7 @@ test('a call created without a recorder state is recording (Started), and calls 
   const created = await post<Call>(control('/calls'), { ucc: DEFAULT_UCC })
   expect(created.body.recordingState).toBe(RecordingState.Started)
   expect((await request(control('/audit'))).body).toEqual([])
-  await request(control(`/calls/${DEFAULT_UCC}/${created.body.correlationId}`), {
+  await controlRequest(control(`/calls/${DEFAULT_UCC}/${created.body.correlationId}`), {
     method: 'DELETE',
   })
   expect(
@@ -234,7 +236,7 @@ test('POST /__sim/calls takes a given id and state; duplicates 409, unknown UCC 
 
 test('DELETE /__sim/calls/{ucc}/{id} ends a call: GET then says not found, and a running recorder announces Stop', async () => {
   const broadcast = vi.spyOn(sim.hub, 'broadcast')
-  const ended = await request<Call>(control(`/calls/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`), {
+  const ended = await controlRequest<Call>(control(`/calls/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`), {
     method: 'DELETE',
   })
   expect(ended.status).toBe(200)
@@ -246,12 +248,16 @@ test('DELETE /__sim/calls/{ucc}/{id} ends a call: GET then says not found, and a
     { UccName: DEFAULT_UCC, CorrelationId: DEFAULT_CALL_ID, StateAction: 2 },
   ])
   expect(
-    (await request(control(`/calls/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`), { method: 'DELETE' }))
-      .status,
+    (
+      await controlRequest(control(`/calls/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`), {
+        method: 'DELETE',
+      })
+    ).status,
   ).toBe(404)
-  const silent = await request(control(`/calls/${LOCKED_UCC}/${LOCKED_CALL_ID}?silent=true`), {
-    method: 'DELETE',
-  })
+  const silent = await controlRequest(
+    control(`/calls/${LOCKED_UCC}/${LOCKED_CALL_ID}?silent=true`),
+    { method: 'DELETE' },
+  )
   expect(silent.status).toBe(200)
   expect(broadcast).toHaveBeenCalledTimes(1)
 })
@@ -411,7 +417,9 @@ test('POST /__sim/faults/hang leaves a request unanswered until the faults are c
   await post(control('/faults/hang'), { endpoint: 'state', count: 1 })
   const hanging = fetch(`${sim.url}${rest}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`)
   await vi.waitFor(() => expect(sim.faults.snapshot().hungRequests).toBe(1))
-  const cleared = await request<{ hungRequests: number }>(control('/faults'), { method: 'DELETE' })
+  const cleared = await controlRequest<{ hungRequests: number }>(control('/faults'), {
+    method: 'DELETE',
+  })
   expect(cleared.body.hungRequests).toBe(0)
   await expect(hanging).rejects.toThrow()
   expect((await getState()).status).toBe(200)
@@ -441,7 +449,7 @@ test('hub faults: drop, close and refuse negotiation reach the hub', async () =>
   expect(refuse).toHaveBeenCalledWith(30_000)
   const negotiate = `${sim.hubUrl}/negotiate?negotiateVersion=1`
   expect((await request(negotiate, { method: 'POST' })).status).toBe(503)
-  await request(control('/faults'), { method: 'DELETE' })
+  await controlRequest(control('/faults'), { method: 'DELETE' })
   expect(refuse).toHaveBeenLastCalledWith(0)
   expect((await request(negotiate, { method: 'POST' })).status).toBe(200)
   expect((await post(control('/faults/refuse-negotiation'), { seconds: -1 })).status).toBe(400)
@@ -450,7 +458,9 @@ test('hub faults: drop, close and refuse negotiation reach the hub', async () =>
 test('POST /__sim/faults/latency sets and DELETE /__sim/faults clears fault latency', async () => {
   const set = await post<{ latencyMs: number }>(control('/faults/latency'), { ms: 250 })
   expect(set.body.latencyMs).toBe(250)
-  const cleared = await request<{ latencyMs: number }>(control('/faults'), { method: 'DELETE' })
+  const cleared = await controlRequest<{ latencyMs: number }>(control('/faults'), {
+    method: 'DELETE',
+  })
   expect(cleared.body.latencyMs).toBe(0)
   expect((await post(control('/faults/latency'), { ms: 'soon' })).status).toBe(400)
 })

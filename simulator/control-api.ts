@@ -26,6 +26,7 @@ import {
   state,
   updateUcc,
 } from './control/service.ts'
+import { refuseContentType, refuseControl } from './control/guard.ts'
 import { matchRoute, methodNotAllowed, notFound, readJson, sendReply } from './http.ts'
 import type { Route } from './http.ts'
 
@@ -61,6 +62,7 @@ const routes: readonly Route<ControlHandler>[] = [
   { method: 'DELETE', path: ['audit'], handler: clearAudit },
 ]
 
+/** One control request: who may send it (control/guard.ts), its route, then its JSON body. */
 export async function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
@@ -68,11 +70,15 @@ export async function handleControl(
   url: URL,
   context: ControlContext,
 ): Promise<void> {
+  const refused = refuseControl(req, context.access)
+  if (refused) return sendReply(res, refused)
   const match = matchRoute(routes, req.method ?? 'GET', segments)
   if (match.kind === 'not-found') return sendReply(res, notFound())
   if (match.kind === 'wrong-method') return sendReply(res, methodNotAllowed(match.allow))
+  const wrongType = refuseContentType(req)
+  if (wrongType) return sendReply(res, wrongType)
   const body =
-    req.method === 'GET' ? ({ ok: true, value: undefined } as const) : await readJson(req)
+    req.method === 'GET' ? ({ ok: true, value: undefined } as const) : await readJson(req, res)
   if (!body.ok) return sendReply(res, body.reply)
   sendReply(
     res,

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { DEFAULT_AGENT, DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
 import type { Simulator } from './server.ts'
-import { post, request, startTestSimulator } from './test-support.ts'
+import { control, post, request, startTestSimulator } from './test-support.ts'
 
 const rest = '/attendantservice/api/recording'
 const stateUrl = (sim: Simulator) => `${sim.url}${rest}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`
@@ -106,7 +106,7 @@ test('a request line the URL parser refuses does not crash the server', async ()
   expect((await request(stateUrl(plain))).status).toBe(200)
 })
 
-test('with an auth token, REST requires the bearer token; the control API stays open', async () => {
+test('with an auth token, REST requires the bearer token, and so does the control API (no control token given)', async () => {
   const sim = await simulator({ authToken: 'secret-token' })
   const none = await request<{ Message: string }>(stateUrl(sim))
   expect(none.status).toBe(401)
@@ -131,7 +131,8 @@ test('with an auth token, REST requires the bearer token; the control API stays 
     { Authorization: 'Bearer secret-token' },
   )
   expect(set.status).toBe(200)
-  expect((await request(`${sim.url}/__sim/health`)).status).toBe(200)
+  expect((await request(`${sim.url}/__sim/health`)).status).toBe(401)
+  expect((await control(`${sim.url}/__sim/health`, { token: 'secret-token' })).status).toBe(200)
   expect((await request(`${sim.url}${rest}/set`, { method: 'OPTIONS' })).status).toBe(204)
 })
 
@@ -154,7 +155,6 @@ test('CORS: an allowed origin is echoed with credentials and the preflight answe
   expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE, OPTIONS')
   for (const path of [
     `${rest}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`,
-    '/__sim/health',
     '/attendantservice/hubs/recording/negotiate',
   ]) {
     const answer = await request(`${sim.url}${path}`, {

@@ -10,8 +10,13 @@ export interface Reply {
 }
 
 export const MAX_BODY_BYTES = 64 * 1024
-/** Past this a too-large body is no longer drained but the connection cut. */
-const MAX_DRAIN_BYTES = 8 * 1024 * 1024
+/** Arrays and objects nested deeper than this are refused before parsing: a JSON.stringify of
+ *  what was read (an echo, a stored fault) must never run out of stack. */
+export const MAX_JSON_DEPTH = 64
+/** How long a too-large body is still read, and thrown away, after its 413 was sent: long enough
+ *  for a client to finish sending and read the answer (closing with unread data would reset the
+ *  connection), short enough that nobody can keep the simulator reading for ever. */
+const DRAIN_MS = 5_000
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
   return headers ? { status, body, headers } : { status, body }
@@ -51,45 +56,96 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
 
 export type BodyResult = { ok: true; text: string } | { ok: false; reply: Reply }
 
-/** The whole body as text, or a 413 once it passes the limit (the rest is drained so the client sees the answer). */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+/**
+ * The whole body as text. A body over the limit (announced or counted) is answered 413 at once,
+ * with `Connection: close`; the rest of it is read and thrown away until it ends (at most
+ * DRAIN_MS), and only then is the connection closed, so the client reads the 413 instead of a
+ * reset. The result then carries that reply, already sent (sending it again does nothing).
+ */
+export function readBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit = MAX_BODY_BYTES,
+): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
-    const tooLarge = () => message(413, `The request body is larger than ${limit} bytes.`)
-    if (Number(req.headers['content-length'] ?? 0) > MAX_DRAIN_BYTES) {
-      req.destroy()
-      resolve({ ok: false, reply: tooLarge() })
-      return
+    const refuse = () => {
+      const reply = message(413, `The request body is larger than ${limit} bytes.`)
+      answerThenDrain(req, res, reply)
+      resolve({ ok: false, reply })
     }
-    req.on('data', (chunk: Buffer) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) return refuse()
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size <= limit) chunks.push(chunk)
-      else if (size > MAX_DRAIN_BYTES) req.destroy()
-    })
-    req.on('end', () => {
-      resolve(
-        size > limit
-          ? { ok: false, reply: tooLarge() }
-          : { ok: true, text: Buffer.concat(chunks).toString('utf8') },
-      )
-    })
+      if (size <= limit) return void chunks.push(chunk)
+      req.off('data', onData)
+      refuse()
+    }
+    req.on('data', onData)
+    req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }))
     req.on('error', () =>
       resolve({ ok: false, reply: message(400, 'The request body could not be read.') }),
     )
     req.on('close', () => {
-      if (size > limit) resolve({ ok: false, reply: tooLarge() })
-      else if (!req.complete)
+      if (!req.complete)
         resolve({ ok: false, reply: message(400, 'The request body was cut short.') })
     })
   })
 }
 
+/** Sends the reply now, and ends the response (closing the connection) once the request's body
+ *  has all arrived and been thrown away, or cuts it after DRAIN_MS. */
+function answerThenDrain(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  const text = JSON.stringify(reply.body)
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  })
+  res.write(text)
+  const timer = setTimeout(() => res.destroy(), DRAIN_MS)
+  timer.unref()
+  const end = () => {
+    clearTimeout(timer)
+    res.end()
+  }
+  if (req.readableEnded) return end()
+  req.once('end', end)
+  req.once('close', end)
+  req.resume()
+}
+
 export type JsonResult = { ok: true; value: unknown } | { ok: false; reply: Reply }
 
-/** An empty body reads as undefined; anything else must be valid JSON. */
+/** Whether arrays and objects nest deeper than `max` (brackets inside strings do not count). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]
+    if (inString) {
+      if (char === '\\') index += 1
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '[' || char === '{') {
+      depth += 1
+      if (depth > max) return true
+    } else if (char === ']' || char === '}') depth -= 1
+  }
+  return false
+}
+
+/** An empty body reads as undefined; anything else must be valid JSON, nested at most MAX_JSON_DEPTH deep. */
 export function parseJson(text: string): JsonResult {
   if (text.trim() === '') return { ok: true, value: undefined }
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    return {
+      ok: false,
+      reply: message(400, `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`),
+    }
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch (error) {
@@ -98,8 +154,8 @@ export function parseJson(text: string): JsonResult {
   }
 }
 
-export async function readJson(req: IncomingMessage): Promise<JsonResult> {
-  const body = await readBody(req)
+export async function readJson(req: IncomingMessage, res: ServerResponse): Promise<JsonResult> {
+  const body = await readBody(req, res)
   return body.ok ? parseJson(body.text) : body
 }
 

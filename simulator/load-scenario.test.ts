@@ -10,7 +10,7 @@ import type { Scenario } from './scenarios.ts'
 import type { Simulator } from './server.ts'
 import { AUDIT_LIMIT, createStore } from './store.ts'
 import type { Call, Change } from './store.ts'
-import { request, startTestSimulator } from './test-support.ts'
+import { control, request, startTestSimulator } from './test-support.ts'
 
 const running: Scenario[] = []
 const simulators: Simulator[] = []
@@ -240,7 +240,7 @@ test('inside the simulator: events broadcast, health shows the load, a reset bri
     load: { calls: 600, eventsPerSecond: 250, applied: 500, skipped: 0 },
   })
   const before = new Set(sim.store.calls().map((call) => call.correlationId))
-  const reset = await request<{ uccs: { name: string; calls: { correlationId: string }[] }[] }>(
+  const reset = await control<{ uccs: { name: string; calls: { correlationId: string }[] }[] }>(
     `${sim.controlUrl}/reset`,
     { method: 'POST' },
   )

@@ -83,7 +83,7 @@ export async function handleRest(
   if (match.kind === 'wrong-method') return sendReply(res, methodNotAllowed(match.allow))
   const { endpoint, handle } = match.route.handler
   const fault = context.faults.take(endpoint)
-  const body = await readBody(req)
+  const body = await readBody(req, res)
   if (fault?.kind === 'hang') return context.faults.hold(res)
   const run = () =>
     answer(body, match.route.method, (value) => handle(context, match.params, value))

@@ -8,7 +8,7 @@ import type { Scenario } from './scenarios.ts'
 import type { Simulator } from './server.ts'
 import { createStore } from './store.ts'
 import type { Call, Change } from './store.ts'
-import { request, startTestSimulator } from './test-support.ts'
+import { control, request, startTestSimulator } from './test-support.ts'
 
 const running: Scenario[] = []
 const simulators: Simulator[] = []
@@ -140,7 +140,7 @@ test('the demo runs inside the simulator, keeps running after a reset and broadc
   sim.hub.broadcast = (target, args) => events.push([target, ...args])
   clock.advance(3 * 60_000)
   expect(events.length).toBeGreaterThan(5)
-  const reset = await request<{ uccs: { name: string; calls: unknown[] }[] }>(
+  const reset = await control<{ uccs: { name: string; calls: unknown[] }[] }>(
     `${sim.controlUrl}/reset`,
     { method: 'POST' },
   )

@@ -1,32 +1,27 @@
 import { createServer } from 'node:http'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
 import {
   DEFAULT_HUB_PATH,
   RECORDING_STATE_CHANGED_EVENT,
   recordingApiRoot,
 } from '../protocol/wire.ts'
+import { describeListener, exposureProblem, isLoopback } from './addresses.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
-import { CONTROL_BASE, handleControl } from './control-api.ts'
-import type { ControlContext } from './control/context.ts'
-import { applyCors, parseCorsOrigins } from './cors.ts'
+import { CONTROL_BASE } from './control-api.ts'
+import { parseCorsOrigins } from './cors.ts'
 import { ErrorStatusMode } from './errors.ts'
 import { recordingEventArgument } from './events.ts'
-import { createFaults, faultReply } from './faults.ts'
+import { createFaults } from './faults.ts'
 import type { Faults } from './faults.ts'
-import { message, notFound, segmentsAfter, sendReply } from './http.ts'
 import { createHub } from './hub/hub.ts'
 import type { Hub, HubOptions } from './hub/hub.ts'
-import { pause } from './pause.ts'
 import { createRandom } from './random.ts'
-import { handleRest, restSegments } from './rest-api.ts'
+import { createRouter } from './request-router.ts'
 import { DEFAULT_DEMO_RATE, ScenarioName, startScenario } from './scenarios.ts'
 import type { LoadStatus } from './scenarios.ts'
 import { EventCasing } from './settings.ts'
 import type { Settings } from './settings.ts'
-import { serveStatic } from './static-files.ts'
 import { createStore } from './store.ts'
 import type { Change, Store } from './store.ts'
 
@@ -41,7 +36,15 @@ export interface SimulatorOptions {
   eventCasing?: EventCasing
   /** Milliseconds added to every REST answer. */
   latency?: number
+  /** REST and the hub need `Authorization: Bearer <authToken>`; so does the control API unless controlToken is set. */
   authToken?: string
+  /** The control API needs `Authorization: Bearer <controlToken>`. Required beyond loopback. */
+  controlToken?: string
+  /** Host names (no port) the control API answers to besides loopback ones and the listening address. */
+  allowedHosts?: readonly string[]
+  /** Origins whose pages may use the control API besides the simulator's own. */
+  controlOrigins?: readonly string[]
+  /** REST and the hub only: the control API never sends CORS headers. */
   corsOrigin?: string
   negotiateRedirect?: boolean
   errorStatus?: ErrorStatusMode
@@ -67,7 +70,18 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
+  /** The base URL for clients on this machine (loopback when listening on every interface). */
   url: string
+  /** Every base URL it listens on (each interface's address for 0.0.0.0 or ::). */
+  addresses: string[]
+  /** The address it was asked to listen on (`--host`). */
+  host: string
+  /** It listens beyond loopback. */
+  exposed: boolean
+  /** REST and the hub need the --auth-token. */
+  restNeedsToken: boolean
+  /** The control API needs a bearer token (--control-token, else the --auth-token). */
+  controlNeedsToken: boolean
   hubUrl: string
   controlUrl: string
   /** v1 REST base; v2 is the same with `/api/v2/`. */
@@ -84,12 +98,6 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1'
-  if (host === '::') return '[::1]'
-  return host.includes(':') ? `[${host}]` : host
-}
-
 function normalizeHubPath(path: string): string {
   const trimmed = path.trim().replace(/\/+$/, '')
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
@@ -101,21 +109,15 @@ function describeChange(change: Change): string {
   return `[${change.source}] ${change.action} ${change.uccName}/${change.correlationId} by ${change.requester} => ${states}${event}`
 }
 
-function parseRequestUrl(req: IncomingMessage): URL | undefined {
-  try {
-    return new URL(`http://simulator.invalid${req.url ?? '/'}`)
-  } catch {
-    return undefined
-  }
-}
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const host = options.host ?? DEFAULT_HOST
+  const controlToken = options.controlToken ?? options.authToken
+  const problem = exposureProblem(host, options.controlToken)
+  if (problem) throw new Error(problem)
   const log = options.log ?? (() => {})
   const clock = options.clock ?? systemClock
   const random = createRandom(options.seed)
   const hubPath = normalizeHubPath(options.hubPath ?? DEFAULT_HUB_PATH)
-  const negotiatePath = `${hubPath}/negotiate`.toLowerCase()
-  const corsOrigins = parseCorsOrigins(options.corsOrigin)
   const initialSettings: Settings = {
     eventCasing: options.eventCasing ?? EventCasing.Pascal,
     errorStatus: options.errorStatus ?? ErrorStatusMode.Ok,
@@ -167,88 +169,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scenario.reset()
   }
 
-  const controlContext: ControlContext = {
-    store,
-    settings,
-    faults,
-    hub,
-    random,
-    scenario: scenarioName,
-    startedAt: Date.now(),
-    reset,
-    ...(scenario.load ? { load: scenario.load } : {}),
-  }
-
-  async function negotiateFault(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-  ): Promise<boolean> {
-    if (req.method !== 'POST' || url.pathname.toLowerCase() !== negotiatePath) return false
-    const fault = faults.take('negotiate')
-    if (!fault) return false
-    if (fault.kind === 'hang') faults.hold(res)
-    else if (await pause(fault.delayMs, closing.signal)) sendReply(res, faultReply(fault))
-    return true
-  }
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = parseRequestUrl(req)
-    if (!url) return sendReply(res, message(400, 'The request URL is not valid.'))
-    applyCors(req, res, corsOrigins)
-    if (req.method === 'OPTIONS') return sendReply(res, { status: 204 })
-    const control = segmentsAfter(url.pathname, CONTROL_BASE)
-    if (control) return handleControl(req, res, control, url, controlContext)
-    if (await negotiateFault(req, res, url)) return
-    if (hub.handleRequest(req, res, url)) return
-    const rest = restSegments(url.pathname)
-    if (rest) {
-      return handleRest(req, res, rest, {
-        store,
-        settings,
-        faults,
-        latencyMs: options.latency ?? 0,
-        authToken: options.authToken,
-        signal: closing.signal,
-      })
-    }
-    const apiPath = /^\/attendantservice(\/|$)/i.test(url.pathname)
-    if (options.staticDir && !apiPath && (await serveStatic(req, res, url, options.staticDir)))
-      return
-    sendReply(res, notFound())
-  }
-
-  function onRequest(req: IncomingMessage, res: ServerResponse): void {
-    const started = Date.now()
-    res.on('finish', () =>
-      log(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`),
-    )
-    route(req, res).catch((error: unknown) => {
-      log(
-        `error in ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      )
-      if (res.headersSent) res.destroy()
-      else sendReply(res, message(500, 'An error has occurred.'))
-    })
-  }
-
-  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => socket.destroy())
-    try {
-      if (!hub.handleUpgrade(req, socket, head))
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
-    } catch (error) {
-      log(`upgrade failed: ${String(error)}`)
-      socket.destroy()
-    }
-  }
-
-  const server = createServer(onRequest)
-  server.on('upgrade', onUpgrade)
+  // The handlers are attached once the port is known (the CSP and the control API's hosts name
+  // it). No request can come before: the listen callback's continuation runs first.
+  const server = createServer()
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
-      server.listen(options.port ?? 0, options.host ?? DEFAULT_HOST, () => {
+      server.listen(options.port ?? 0, host, () => {
         server.off('error', reject)
         resolve()
       })
@@ -258,9 +185,45 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     await hub.close()
     throw error
   }
-
   const port = (server.address() as AddressInfo).port
-  const url = `http://${urlHost(options.host ?? DEFAULT_HOST)}:${port}`
+  const listener = describeListener(host, port, options.allowedHosts ?? [])
+  const router = createRouter({
+    control: {
+      access: {
+        token: controlToken,
+        hosts: listener.controlHosts,
+        origins: new Set((options.controlOrigins ?? []).map((origin) => origin.toLowerCase())),
+      },
+      store,
+      settings,
+      faults,
+      hub,
+      random,
+      scenario: scenarioName,
+      startedAt: Date.now(),
+      reset,
+      ...(scenario.load ? { load: scenario.load } : {}),
+    },
+    rest: {
+      store,
+      settings,
+      faults,
+      latencyMs: options.latency ?? 0,
+      authToken: options.authToken,
+      signal: closing.signal,
+    },
+    hub,
+    faults,
+    negotiatePath: `${hubPath}/negotiate`.toLowerCase(),
+    corsOrigins: parseCorsOrigins(options.corsOrigin),
+    staticDir: options.staticDir,
+    connectSources: listener.connectSources,
+    signal: closing.signal,
+    log,
+  })
+  server.on('request', router.onRequest)
+  server.on('upgrade', router.onUpgrade)
+  const { url } = listener
   let closed: Promise<void> | undefined
 
   async function close(): Promise<void> {
@@ -276,6 +239,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   return {
     url,
+    addresses: listener.addresses,
+    host,
+    exposed: !isLoopback(host),
+    restNeedsToken: options.authToken !== undefined,
+    controlNeedsToken: controlToken !== undefined,
     hubUrl: `${url}${hubPath}`,
     controlUrl: `${url}${CONTROL_BASE}`,
     restUrl: `${url}${recordingApiRoot('v1')}`,

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { contentSecurityPolicy, sameHostWebSockets } from '../deploy/content-security-policy.ts'
+import { contentSecurityPolicy } from '../deploy/content-security-policy.ts'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -10,7 +10,6 @@ const contentTypes: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -26,20 +25,40 @@ const contentTypes: Record<string, string> = {
   '.mp3': 'audio/mpeg',
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile()
-  } catch {
-    return false
-  }
+function inside(root: string, path: string): string | undefined {
+  const rest = relative(root, path)
+  return rest === '..' || rest.startsWith(`..${sep}`) || isAbsolute(rest) ? undefined : rest
 }
 
-/** The file under root for a URL path, or undefined for a path that escapes root or is badly encoded. */
-function fileFor(root: string, pathname: string): string | undefined {
+/** Dot-files and dot-folders (`.vite/manifest.json`, `.env`) and source maps are never served. */
+function refused(relativePath: string): boolean {
+  return (
+    relativePath.split(sep).some((segment) => segment.startsWith('.')) ||
+    extname(relativePath).toLowerCase() === '.map'
+  )
+}
+
+/**
+ * The regular file a URL path names under root (itself a real path), or undefined: for a path
+ * badly encoded, naming a dot-file, a dot-folder or a source map, leaving root (by `..` or by a
+ * symlink whose real path lies outside root), or not naming a regular file. Symlinks that stay
+ * inside root are followed; what is read is the real path checked.
+ */
+async function fileFor(root: string, pathname: string): Promise<string | undefined> {
+  let decoded: string
   try {
-    const path = resolve(join(root, decodeURIComponent(pathname)))
-    const inside = relative(root, path)
-    return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : path
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return undefined
+  }
+  if (decoded.includes('\0')) return undefined
+  const asked = inside(root, resolve(join(root, decoded)))
+  if (asked === undefined || refused(asked)) return undefined
+  try {
+    const real = await realpath(join(root, asked))
+    const rest = inside(root, real)
+    if (rest === undefined || refused(rest)) return undefined
+    return (await stat(real)).isFile() ? real : undefined
   } catch {
     return undefined
   }
@@ -48,7 +67,7 @@ function fileFor(root: string, pathname: string): string | undefined {
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/
 
 /** Vite's hashed assets never change under their name; index.html and config.json always may. */
-function cacheControlFor(root: string, path: string, index: string): string {
+function cacheControlFor(root: string, path: string, index: string | undefined): string {
   if (path === index || path.endsWith('config.json')) return 'no-cache'
   return relative(root, path).startsWith(`assets${sep}`)
     ? 'public, max-age=31536000, immutable'
@@ -59,21 +78,26 @@ function acceptsHtml(req: IncomingMessage): boolean {
   return (req.headers.accept ?? '').includes('text/html')
 }
 
-/** Serves a built panel: the file at the path, else index.html for `/` and for page requests (SPA fallback).
- *  False when nothing was served. */
+/** Serves a built panel: the file at the path, else index.html for `/` and for page requests (SPA
+ *  fallback). HTML pages carry the CSP, its connect-src listing `connectSources` (from the
+ *  configuration, never from the request). False when nothing was served. */
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   dir: string,
+  connectSources: readonly string[],
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false
-  const root = resolve(dir)
-  const file = fileFor(root, url.pathname)
-  const index = join(root, 'index.html')
+  let root: string
+  try {
+    root = await realpath(resolve(dir))
+  } catch {
+    return false
+  }
+  const index = await fileFor(root, '/index.html')
   const wantsIndex = url.pathname === '/' || acceptsHtml(req)
-  const path =
-    file && (await isFile(file)) ? file : wantsIndex && (await isFile(index)) ? index : undefined
+  const path = (await fileFor(root, url.pathname)) ?? (wantsIndex ? index : undefined)
   if (!path) return false
   const content = await readFile(path)
   const type = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream'
@@ -88,7 +112,7 @@ export async function serveStatic(
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     ...(type.startsWith('text/html')
-      ? { 'Content-Security-Policy': contentSecurityPolicy(sameHostWebSockets(req.headers.host)) }
+      ? { 'Content-Security-Policy': contentSecurityPolicy(connectSources) }
       : {}),
   })
   res.end(req.method === 'HEAD' ? undefined : body)

@@ -24,14 +24,22 @@ export interface SimState {
 const REQUEST_TIMEOUT_MS = 10_000
 
 export class SimClient {
-  /** `url`: the simulator's root (its `url`), not the control API's. */
-  constructor(readonly url: string) {}
+  /** `url`: the simulator's root (its `url`), not the control API's. `controlToken`: sent as a
+   *  bearer token, for a simulator started with one (default: SIMULATOR_CONTROL_TOKEN). */
+  constructor(
+    readonly url: string,
+    private readonly controlToken = process.env.SIMULATOR_CONTROL_TOKEN,
+  ) {}
 
   /** Any control request, its answer as it came: a refusal (4xx) is an answer, not an error. */
   async send<T = unknown>(method: string, path: string, body?: unknown): Promise<SimAnswer<T>> {
     const response = await fetch(`${this.url}/__sim${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      // The control API takes JSON requests only, bodiless ones included.
+      headers: {
+        'Content-Type': 'application/json',
+        ...(this.controlToken ? { Authorization: `Bearer ${this.controlToken}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })

@@ -7,11 +7,14 @@ import type { Random } from '../random.ts'
 import type { LoadStatus } from '../scenarios.ts'
 import type { Settings } from '../settings.ts'
 import type { Store } from '../store.ts'
+import type { ControlAccess } from './guard.ts'
 
 /** Who the audit log names for a change made through the control API, unless the request says. */
 export const CONTROL_REQUESTER = 'control-api'
 
 export interface ControlContext {
+  /** Who may use the control API at all. */
+  access: ControlAccess
   store: Store
   settings: Settings
   faults: Faults

@@ -6,7 +6,7 @@ import { name, withBody } from './context.ts'
 import type { ControlHandler } from './context.ts'
 
 const eventSchema = v.object({
-  target: v.optional(name, RECORDING_STATE_CHANGED_EVENT),
+  target: v.optional(v.pipe(name, v.maxLength(200)), RECORDING_STATE_CHANGED_EVENT),
   arguments: v.array(v.unknown()),
 })
 

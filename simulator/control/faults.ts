@@ -7,6 +7,19 @@ import type { ControlHandler } from './context.ts'
 
 const endpoint = v.picklist(Object.values(FaultEndpoint))
 
+/** A media type as a Content-Type header carries it: `type/subtype`, then parameters; printable
+ *  ASCII only (no CR, LF or other control character can split the header), at most 200 characters. */
+const MEDIA_TYPE = /^[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+(?:[ \t]*;[\x20-\x7e]*)?$/
+const contentType = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(200, 'contentType may be at most 200 characters.'),
+  v.regex(
+    MEDIA_TYPE,
+    'contentType must be a media type such as text/html; charset=utf-8 (printable ASCII, no line breaks).',
+  ),
+)
+
 const schemas = {
   latency: v.object({ ms: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600_000)) }),
   nextFault: v.object({
@@ -16,7 +29,7 @@ const schemas = {
     body: v.optional(
       v.union([v.string(), v.record(v.string(), v.unknown()), v.array(v.unknown())]),
     ),
-    contentType: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty())),
+    contentType: v.optional(contentType),
     delayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600_000)), 0),
     passThrough: v.optional(v.boolean(), false),
   }),
@@ -26,7 +39,7 @@ const schemas = {
   }),
   refuseNegotiation: v.object({ seconds: v.pipe(v.number(), v.minValue(0), v.maxValue(86_400)) }),
   closeConnections: v.object({
-    error: v.optional(v.string()),
+    error: v.optional(v.pipe(v.string(), v.maxLength(1000))),
     allowReconnect: v.optional(v.boolean(), false),
   }),
 }

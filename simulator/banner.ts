@@ -1,0 +1,37 @@
+import { recordingApiRoot } from '../protocol/wire.ts'
+import { isWildcard } from './addresses.ts'
+import { DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
+import type { Simulator } from './server.ts'
+
+function exposureWarning(simulator: Simulator): string[] {
+  if (!simulator.exposed) return []
+  const where = isWildcard(simulator.host)
+    ? `on every interface (${simulator.host})`
+    : `on ${simulator.host}`
+  const rest = simulator.restNeedsToken
+    ? 'with the --auth-token'
+    : 'with no token at all (no --auth-token)'
+  return [
+    `  WARNING: listening ${where}, beyond this machine. Anyone who can reach it can use`,
+    `           the REST API and the hub ${rest}; the control API needs the control token.`,
+    `  listening on: ${simulator.addresses.join(', ')}`,
+  ]
+}
+
+/** What the CLI prints on start: the URLs, and when it listens beyond this machine a warning and
+ *  every address it listens on. */
+export function banner(simulator: Simulator): string {
+  const control = simulator.controlNeedsToken
+    ? '  (needs Authorization: Bearer <control token>; simulator/README.md)'
+    : '  (simulator/README.md)'
+  return [
+    `Attendant service simulator (scenario: ${simulator.scenario})`,
+    ...exposureWarning(simulator),
+    `  base URL:    ${simulator.url}`,
+    `  REST API:    ${simulator.restUrl}  (and ${recordingApiRoot('v2')})`,
+    `  hub URL:     ${simulator.hubUrl}`,
+    `  control API: ${simulator.controlUrl}/${control}`,
+    `  try:         curl ${simulator.restUrl}/${DEFAULT_UCC}/${DEFAULT_CALL_ID}`,
+    '',
+  ].join('\n')
+}
