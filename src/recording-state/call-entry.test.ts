@@ -5,6 +5,7 @@ import {
   actionAnswered,
   actionFailed,
   actionSent,
+  actionsBetween,
   callEnded,
   eventArrived,
   newEntry,
@@ -77,14 +78,14 @@ test.each<[string, CallEntry, RecordingAction | undefined, Partial<CallEntry>, b
   ],
   [
     'the echo of our own action in flight is applied, with no read (the answer decides)',
-    actionSent(confirmed('Started'), Pause, 1),
+    actionSent(confirmed('Started'), Pause, 1, 'agent'),
     Pause,
     { confirmed: false, pausedSince: 5_000, pausedSinceExact: true },
     false,
   ],
   [
     'an event for another action during a flight needs a read',
-    actionSent(confirmed('Started'), Pause, 1),
+    actionSent(confirmed('Started'), Pause, 1, 'agent'),
     Start,
     { confirmed: false, pausedSince: null },
     true,
@@ -119,7 +120,7 @@ test('a pause already shown keeps its start and exactness through repeated event
 
 test.each<[string, (token: number, entry: CallEntry) => CallEntry]>([
   ['an event', (_t, e) => eventArrived(e, Start, 2_000).entry],
-  ['an action sent', (_t, e) => actionSent(e, Pause, 1)],
+  ['an action sent', (_t, e) => actionSent(e, Pause, 1, 'agent')],
   ['a resync', (_t, e) => resynced(e).entry],
   ['a failed read', (_t, e) => readFailed(e)],
 ])('a read that began before %s is not trusted, and a read must follow', (_name, write) => {
@@ -247,7 +248,7 @@ test.each<ActionCase>([
     trusted: false,
   },
 ])('$name', ({ meanwhile, answer, stretchAtAnswer, trusted }) => {
-  const sent = actionSent(confirmed('Started'), Pause, 1)
+  const sent = actionSent(confirmed('Started'), Pause, 1, 'agent')
   expect(sent).toMatchObject({ confirmed: false, flight: { action: Pause, stretch: 1 } })
   const step = actionAnswered(meanwhile(sent), answer, stretchAtAnswer, 2_000)
   expect(step.read).toBe(!trusted)
@@ -257,12 +258,12 @@ test.each<ActionCase>([
 })
 
 test('an action sent while the connection is down is never trusted', () => {
-  const sent = actionSent(confirmed('Started'), Pause, null)
+  const sent = actionSent(confirmed('Started'), Pause, null, 'agent')
   expect(actionAnswered(sent, state('Paused'), null, 2_000).read).toBe(true)
 })
 
 test('a trusted answer that starts a pause times it exactly from the answer', () => {
-  const sent = actionSent(confirmed('Started'), Pause, 1)
+  const sent = actionSent(confirmed('Started'), Pause, 1, 'agent')
   expect(actionAnswered(sent, state('Paused'), 1, 2_000).entry).toMatchObject({
     pausedSince: 2_000,
     pausedSinceExact: true,
@@ -272,7 +273,12 @@ test('a trusted answer that starts a pause times it exactly from the answer', ()
 test('a trusted answer bumps the version: a read that overlapped it is not trusted', () => {
   const start = confirmed('Started')
   const token = readStarted(start)
-  const answered = actionAnswered(actionSent(start, Pause, 1), state('Paused'), 1, 2_000).entry
+  const answered = actionAnswered(
+    actionSent(start, Pause, 1, 'agent'),
+    state('Paused'),
+    1,
+    2_000,
+  ).entry
   expect(readAnswered(answered, token, state('Started'), 2_100)).toMatchObject({
     read: true,
     entry: { confirmed: false, state: { recording: 'Paused' } },
@@ -280,7 +286,7 @@ test('a trusted answer bumps the version: a read that overlapped it is not trust
 })
 
 test('a failed action unconfirms, ends the flight, and a read decides (it is never repeated)', () => {
-  const sent = eventArrived(actionSent(confirmed('Started'), Pause, 1), Pause, 1_500).entry
+  const sent = eventArrived(actionSent(confirmed('Started'), Pause, 1, 'agent'), Pause, 1_500).entry
   const step = actionFailed(sent)
   expect(step.read).toBe(true)
   expect(step.entry).toMatchObject({ confirmed: false, flight: null })
@@ -328,4 +334,101 @@ test.each<[RecordingAction, RecordingStateName, boolean]>([
   [Stop, 'Paused', false],
 ])('showsEffectOf(%s) in %s is %s', (action, recording, expected) => {
   expect(showsEffectOf(state(recording), action)).toBe(expected)
+})
+
+// Who made a change (for the pause ledger)
+
+test.each<[string, () => CallEntry, Partial<CallEntry['lastChange']> | null]>([
+  [
+    'an event nobody here caused: another party',
+    () => eventArrived(confirmed('Started'), Pause, 5_000).entry,
+    { actions: [Pause], source: 'other', at: 5_000 },
+  ],
+  [
+    'the echo of our action: its sender',
+    () =>
+      eventArrived(actionSent(confirmed('Started'), Pause, 1, 'auto-resume'), Pause, 5_000).entry,
+    { actions: [Pause], source: 'auto-resume' },
+  ],
+  [
+    'a trusted answer: its sender',
+    () =>
+      actionAnswered(
+        actionSent(confirmed('Started'), Pause, 1, 'supervisor'),
+        state('Paused'),
+        1,
+        5_000,
+      ).entry,
+    { actions: [Pause], source: 'supervisor', at: 5_000 },
+  ],
+  [
+    'a read that finds a change with no event: read',
+    () =>
+      readAnswered(
+        confirmed('Started'),
+        readStarted(confirmed('Started')),
+        state('Stopped', { marking: 'Mark' }),
+        5_000,
+      ).entry,
+    { actions: [Stop, Mark], source: 'read' },
+  ],
+  [
+    'a read after an untrusted answer that finds its effect: credited to the sender',
+    () => {
+      const answered = actionAnswered(
+        actionSent(confirmed('Started'), Pause, 1, 'host'),
+        undefined,
+        1,
+        4_000,
+      ).entry
+      return readAnswered(answered, readStarted(answered), state('Paused'), 5_000).entry
+    },
+    { actions: [Pause], source: 'host' },
+  ],
+  [
+    'a read after a failed action that finds its effect anyway: credited to the sender',
+    () => {
+      const failed = actionFailed(actionSent(confirmed('Started'), Pause, 1, 'agent')).entry
+      return readAnswered(failed, readStarted(failed), state('Paused'), 5_000).entry
+    },
+    { actions: [Pause], source: 'agent' },
+  ],
+  [
+    'a read after a failed pause that finds another change: read, not ours',
+    () => {
+      const failed = actionFailed(actionSent(confirmed('Started'), Pause, 1, 'agent')).entry
+      return readAnswered(failed, readStarted(failed), state('Stopped'), 5_000).entry
+    },
+    { actions: [Stop], source: 'read' },
+  ],
+])('%s', (_name, make, expected) => {
+  expect(make().lastChange).toMatchObject(expected ?? {})
+})
+
+test('no change, no new record: a duplicate event, an unknown action, a read that agrees, a late echo', () => {
+  const paused = eventArrived(confirmed('Started'), Pause, 2_000).entry
+  const before = paused.lastChange
+  expect(eventArrived(paused, Pause, 3_000).entry.lastChange).toBe(before)
+  expect(eventArrived(paused, undefined, 3_000).entry.lastChange).toBe(before)
+  expect(readAnswered(paused, readStarted(paused), state('Paused'), 3_000).entry.lastChange).toBe(
+    before,
+  )
+  const answered = actionAnswered(
+    actionSent(confirmed('Started'), Pause, 1, 'agent'),
+    state('Paused'),
+    1,
+    2_000,
+  ).entry
+  expect(eventArrived(answered, Pause, 2_100).entry.lastChange).toBe(answered.lastChange)
+})
+
+test('actionsBetween names each field that changed to a known value', () => {
+  expect(actionsBetween(state('Started'), state('Paused', { saving: 'Delete' }))).toEqual([
+    Pause,
+    Delete,
+  ])
+  expect(actionsBetween(state('Started'), state('Unknown', { marking: 'Unmark' }))).toEqual([
+    UnMark,
+  ])
+  expect(actionsBetween(state('Paused'), state('Paused'))).toEqual([])
 })

@@ -1,5 +1,5 @@
 import type { CallState } from '../api/schemas.ts'
-import type { RecordingAction } from '../../protocol/wire.ts'
+import { RecordingAction } from '../../protocol/wire.ts'
 import { deriveState } from './derive-state.ts'
 
 // What the panel may call *confirmed*, for one call, in one place (docs/decisions/0004). Pure: no
@@ -25,6 +25,22 @@ export interface CallEntry {
   readonly flight: Flight | null
   /** When the service said it no longer knows the call; null while it does. */
   readonly endedAt: number | null
+  /** The last change of state and who made it (for the pause ledger); null before any change. */
+  readonly lastChange: Change | null
+  /** An action of ours whose answer did not say what it did: a read that finds its effect credits it. */
+  readonly unattributed: { readonly action: RecordingAction; readonly source: ActionSource } | null
+}
+
+/** Who sends an action: this panel's agent, its pause guard, a supervisor's board, a host page. */
+export type ActionSource = 'agent' | 'auto-resume' | 'supervisor' | 'host'
+/** Who made a change: one of ours, another party (an event we did not cause), or found by a read. */
+export type ChangeSource = ActionSource | 'other' | 'read'
+
+/** A change of the recorder's state: the actions it took, by whom, when the panel learnt of it. */
+export interface Change {
+  readonly actions: readonly RecordingAction[]
+  readonly source: ChangeSource
+  readonly at: number
 }
 
 export interface AnnouncedChange {
@@ -35,6 +51,7 @@ export interface AnnouncedChange {
 /** An action on its way. Its answer is trusted only if every event meanwhile can be accounted for. */
 export interface Flight {
   readonly action: RecordingAction
+  readonly source: ActionSource
   /** The live connection's unbroken stretch when it was sent (null: not connected). */
   readonly stretch: number | null
   /** An event announced another action while it was on its way. */
@@ -64,6 +81,8 @@ export function newEntry(call: { uccName: string; correlationId: string }): Call
     lastEvent: null,
     flight: null,
     endedAt: null,
+    lastChange: null,
+    unattributed: null,
   }
 }
 
@@ -78,12 +97,14 @@ export function eventArrived<E extends CallEntry>(
   now: number,
 ): Step<E> {
   const echo = entry.flight !== null && action === entry.flight.action
-  const flight =
-    entry.flight && !echo ? { ...entry.flight, otherAction: true } : entry.flight
+  const flight = entry.flight && !echo ? { ...entry.flight, otherAction: true } : entry.flight
+  const state = deriveState(entry.state, action)
+  const source = echo && entry.flight ? entry.flight.source : 'other'
   return {
     entry: {
       ...entry,
-      ...withState(entry, deriveState(entry.state, action), now, true),
+      ...withState(entry, state, now, true),
+      lastChange: changeOf(entry.state, state, source, now) ?? entry.lastChange,
       confirmed: false,
       version: entry.version + 1,
       eventSeq: entry.eventSeq + 1,
@@ -111,8 +132,21 @@ export function readAnswered<E extends CallEntry>(
   now: number,
 ): Step<E> {
   if (entry.version !== token) return { entry: unconfirmed(entry), read: true }
+  const found = changeOf(entry.state, state, 'read', now)
+  // A change a read finds is credited to our own action when it is that action's effect.
+  const ours =
+    found && entry.unattributed && found.actions.includes(entry.unattributed.action)
+      ? { ...found, source: entry.unattributed.source }
+      : found
   return {
-    entry: { ...entry, ...withState(entry, state, now, false), confirmed: true, endedAt: null },
+    entry: {
+      ...entry,
+      ...withState(entry, state, now, false),
+      confirmed: true,
+      endedAt: null,
+      lastChange: ours ?? entry.lastChange,
+      unattributed: null,
+    },
     read: false,
   }
 }
@@ -133,12 +167,13 @@ export function actionSent<E extends CallEntry>(
   entry: E,
   action: RecordingAction,
   stretch: number | null,
+  source: ActionSource,
 ): E {
   return {
     ...entry,
     confirmed: false,
     version: entry.version + 1,
-    flight: { action, stretch, otherAction: false },
+    flight: { action, source, stretch, otherAction: false },
   }
 }
 
@@ -160,7 +195,7 @@ export function actionAnswered<E extends CallEntry>(
     flight.stretch !== null &&
     flight.stretch === stretchNow &&
     !flight.otherAction
-  if (!trusted) return { entry: { ...unconfirmed(entry), flight: null }, read: true }
+  if (!trusted) return { entry: { ...unconfirmed(entry), ...unanswered(flight) }, read: true }
   return {
     entry: {
       ...entry,
@@ -169,6 +204,8 @@ export function actionAnswered<E extends CallEntry>(
       version: entry.version + 1,
       flight: null,
       endedAt: null,
+      lastChange: changeOf(entry.state, answer, flight.source, now) ?? entry.lastChange,
+      unattributed: null,
     },
     read: false,
   }
@@ -176,7 +213,7 @@ export function actionAnswered<E extends CallEntry>(
 
 /** The action failed: it may have taken effect anyway. Never repeated: a read decides. */
 export function actionFailed<E extends CallEntry>(entry: E): Step<E> {
-  return { entry: { ...unconfirmed(entry), flight: null }, read: true }
+  return { entry: { ...unconfirmed(entry), ...unanswered(entry.flight) }, read: true }
 }
 
 /** The live connection is back: events may have been lost, so nothing is confirmed until read. */
@@ -193,6 +230,57 @@ export function showsEffectOf(state: CallState, action: RecordingAction): boolea
     expected.marking === state.marking &&
     expected.saving === state.saving
   )
+}
+
+/** The flight ends without its answer saying what it did: the read that follows may credit it. */
+function unanswered(flight: Flight | null): Pick<CallEntry, 'flight' | 'unattributed'> {
+  return {
+    flight: null,
+    unattributed: flight ? { action: flight.action, source: flight.source } : null,
+  }
+}
+
+/** The actions that take `before` to `after` (none: no change). Unknown values are no change. */
+export function actionsBetween(before: CallState, after: CallState): RecordingAction[] {
+  const actions: RecordingAction[] = []
+  const changed = <T extends string>(a: T, b: T) => a !== b && b !== 'Unknown'
+  if (changed(before.recording, after.recording)) {
+    const action = RECORDING_ACTION[after.recording]
+    if (action !== undefined) actions.push(action)
+  }
+  if (changed(before.marking, after.marking)) {
+    const action = MARKING_ACTION[after.marking]
+    if (action !== undefined) actions.push(action)
+  }
+  if (changed(before.saving, after.saving)) {
+    const action = SAVING_ACTION[after.saving]
+    if (action !== undefined) actions.push(action)
+  }
+  return actions
+}
+
+const RECORDING_ACTION: Partial<Record<string, RecordingAction>> = {
+  Started: RecordingAction.Start,
+  Stopped: RecordingAction.Stop,
+  Paused: RecordingAction.Pause,
+}
+const MARKING_ACTION: Partial<Record<string, RecordingAction>> = {
+  Mark: RecordingAction.Mark,
+  Unmark: RecordingAction.UnMark,
+}
+const SAVING_ACTION: Partial<Record<string, RecordingAction>> = {
+  Save: RecordingAction.Save,
+  Delete: RecordingAction.Delete,
+}
+
+function changeOf(
+  before: CallState,
+  after: CallState,
+  source: ChangeSource,
+  at: number,
+): Change | null {
+  const actions = actionsBetween(before, after)
+  return actions.length > 0 ? { actions, source, at } : null
 }
 
 function unconfirmed<E extends CallEntry>(entry: E): E {

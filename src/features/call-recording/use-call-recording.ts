@@ -43,7 +43,7 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
     mutationFn: (action: RecordingAction) => api.setRecording({ ...call, action, requesterSipUri }),
     onMutate: async (action) => {
       await queryClient.cancelQueries({ queryKey })
-      update((entry) => actionSent(entry, action, live.getStretch()))
+      update((entry) => actionSent(entry, action, live.getStretch(), 'agent'))
     },
     onSuccess: async (answer, action) => {
       let read = false

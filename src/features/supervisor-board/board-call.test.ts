@@ -58,7 +58,7 @@ test('a failed read is kept on the call until a trusted read clears it; an overt
 
 test('an action settled is activity; a trusted answer clears a failed read, an untrusted one keeps it', () => {
   const withError = boardRead(newBoardCall(UCC, ID, 0), 0, { error: failed }, 500).entry
-  const sent = actionSent(withError, RecordingAction.Start, 1)
+  const sent = actionSent(withError, RecordingAction.Start, 1, 'agent')
   const trusted = boardActionSettled(actionAnswered(sent, state('Started'), 1, 3_000), 3_000)
   expect(trusted).toMatchObject({ read: false, entry: { readError: null, lastActivityAt: 3_000 } })
   const refused = boardActionSettled(actionFailed(sent), 3_000)

@@ -58,7 +58,12 @@ export function matchesFilter(
  * Each row's place is packed into one number (group, time, index) so that a native numeric sort
  * does the work: sorting 5,000 rows every frame costs well under a millisecond.
  */
-export function selectRows(calls: readonly BoardCall[], query: RowQuery): BoardCall[] {
+export function selectRows(
+  calls: readonly BoardCall[],
+  query: RowQuery,
+  /** Rows a packed sort key may index; above it, a comparison sort (a parameter for its test). */
+  packedLimit = MAX_PACKED_ROWS,
+): BoardCall[] {
   const needle = normaliseSearch(query.search)
   const picked: BoardCall[] = []
   let oldest = Infinity
@@ -72,7 +77,7 @@ export function selectRows(calls: readonly BoardCall[], query: RowQuery): BoardC
     if (call.lastActivityAt > newest) newest = call.lastActivityAt
   }
   const n = picked.length
-  if (n > MAX_PACKED_ROWS) return picked.sort((a, b) => compareRows(a, b, query.sort))
+  if (n > packedLimit) return picked.sort((a, b) => compareRows(a, b, query.sort))
   const packed = new Float64Array(n)
   for (let i = 0; i < n; i += 1) {
     const call = picked[i]!

@@ -170,7 +170,7 @@ export class BoardStore {
     const call = this.calls.get(key)
     if (!call || call.flight !== null) return
     const { api, live } = this.options
-    this.put({ entry: actionSent(call, action, live.getStretch()), read: false })
+    this.put({ entry: actionSent(call, action, live.getStretch(), 'supervisor'), read: false })
     this.view.changed()
     const input = { uccName: call.uccName, correlationId: call.correlationId, action }
     let answer: CallState | undefined
