@@ -153,4 +153,10 @@ export const en = {
   rowLastChange: 'Last change',
   notConfirmed: '(not confirmed)',
   lastChangeAt: (action: string, time: string) => `${action} at ${time}`,
+
+  // The pause ledger (src/ledger)
+  ledgerPlaceholder: '',
+
+  // The pause guard (agent panel)
+  guardPlaceholder: '',
 }
