@@ -1,5 +1,12 @@
 import { expect, test, vi } from 'vitest'
-import { DEFAULT_CONFIG, loadConfig, parseConfig, type PanelConfig } from './config.ts'
+import { policyFor } from '../recording-state/pause-policy.ts'
+import {
+  DEFAULT_CONFIG,
+  loadConfig,
+  parseConfig,
+  pausePolicies,
+  type PanelConfig,
+} from './config.ts'
 
 test('the defaults', () => {
   expect(DEFAULT_CONFIG).toEqual({
@@ -12,6 +19,12 @@ test('the defaults', () => {
     pauseAlertSeconds: 120,
     endedCallLingerSeconds: 30,
     boardMaxCalls: 10_000,
+    maxPauseSeconds: 180,
+    pauseWarningSeconds: 30,
+    autoResume: true,
+    pauseReasons: [],
+    ledgerRetentionDays: 30,
+    uccOverrides: {},
   })
 })
 
@@ -30,6 +43,12 @@ test('every valid key is applied', () => {
     pauseAlertSeconds: 60,
     endedCallLingerSeconds: 5,
     boardMaxCalls: 500,
+    maxPauseSeconds: 0,
+    pauseWarningSeconds: 10,
+    autoResume: false,
+    pauseReasons: ['Card payment', 'Bank details'],
+    ledgerRetentionDays: 7,
+    uccOverrides: { 'UCC-Sales': { maxPauseSeconds: 60, pauseReasons: ['Card payment'] } },
   }
   expect(parseConfig(config)).toEqual({ config, warnings: [] })
 })
@@ -64,6 +83,17 @@ test.each<[keyof PanelConfig, unknown]>([
   ['endedCallLingerSeconds', 2_147_484], // overflows a timer, which then fires ~200 times a second
   ['pauseAlertSeconds', 1e9],
   ['boardMaxCalls', 0],
+  ['maxPauseSeconds', -1],
+  ['maxPauseSeconds', 3_601],
+  ['autoResume', 'yes'],
+  ['pauseReasons', 'Card payment'],
+  ['pauseReasons', ['']],
+  ['pauseReasons', ['x'.repeat(61)]],
+  ['pauseReasons', Array.from({ length: 13 }, (_, n) => `reason ${n}`)],
+  ['pauseReasons', ['bell\u0007']],
+  ['ledgerRetentionDays', 0],
+  ['uccOverrides', []],
+  ['uccOverrides', 'ucc-sales'],
   ['boardMaxCalls', 1e6],
   ['hubUrl', 'javascript:alert(1)'],
   ['hubUrl', 'data:text/plain,x'],
@@ -176,4 +206,35 @@ test('loadConfig with invalid JSON uses the defaults and says so', async () => {
     config: DEFAULT_CONFIG,
     warnings: ['config.json is not valid JSON; using the defaults.'],
   })
+})
+
+test("uccOverrides: each UCC's pause keys are read one by one; bad ones are reported and left out", () => {
+  const { config, warnings } = parseConfig({
+    uccOverrides: {
+      'ucc-sales': { maxPauseSeconds: 60, autoResume: 'no', colour: 'red' },
+      'ucc-support': 5,
+    },
+  })
+  expect(config.uccOverrides).toEqual({ 'ucc-sales': { maxPauseSeconds: 60 } })
+  expect(warnings).toEqual([
+    'config.json: "uccOverrides.ucc-sales.autoResume" must be true or false; using the default.',
+    'config.json: unknown keys ignored: uccOverrides.ucc-sales.colour.',
+    'config.json: "uccOverrides.ucc-support" must be an object of pause keys; using the default.',
+  ])
+})
+
+test('pausePolicies: the defaults from the top-level keys, overrides keyed by the lowercased UCC name', () => {
+  const { config } = parseConfig({
+    maxPauseSeconds: 90,
+    pauseReasons: [' Card payment ', 'Card payment'],
+    uccOverrides: { 'UCC-Sales': { autoResume: false } },
+  })
+  const policies = pausePolicies(config)
+  expect(policies.defaults).toEqual({
+    maxPauseSeconds: 90,
+    pauseWarningSeconds: 30,
+    autoResume: true,
+    pauseReasons: ['Card payment'],
+  })
+  expect(policyFor(policies, 'ucc-sales')).toEqual({ ...policies.defaults, autoResume: false })
 })

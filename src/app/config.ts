@@ -1,6 +1,11 @@
 import * as v from 'valibot'
 import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
 import { t, type TextKey } from '../i18n/messages.ts'
+import {
+  DEFAULT_PAUSE_POLICY,
+  type PausePolicies,
+  type PausePolicy,
+} from '../recording-state/pause-policy.ts'
 
 /** Runtime configuration, read from `config.json` beside index.html, so one build deploys anywhere. */
 export interface PanelConfig {
@@ -14,6 +19,14 @@ export interface PanelConfig {
   endedCallLingerSeconds: number
   /** The most calls the supervisor board keeps (a flood of ids cannot grow it without bound). */
   boardMaxCalls: number
+  /** The pause guard: 0 turns it off. */
+  maxPauseSeconds: number
+  pauseWarningSeconds: number
+  autoResume: boolean
+  pauseReasons: readonly string[]
+  ledgerRetentionDays: number
+  /** Pause keys per UCC (matched in any casing). */
+  uccOverrides: Readonly<Record<string, Partial<PausePolicy>>>
 }
 
 export const DEFAULT_CONFIG: PanelConfig = {
@@ -26,6 +39,9 @@ export const DEFAULT_CONFIG: PanelConfig = {
   pauseAlertSeconds: 120,
   endedCallLingerSeconds: 30,
   boardMaxCalls: 10_000,
+  ...DEFAULT_PAUSE_POLICY,
+  ledgerRetentionDays: 30,
+  uccOverrides: {},
 }
 
 /** A problem's words, looked up when a value is refused (the catalog is loaded by then). */
@@ -62,6 +78,27 @@ export function isPlainPath(value: string): boolean {
   )
 }
 
+/** The pause keys, at the top level and in each of uccOverrides. */
+const PAUSE_SCHEMAS = {
+  maxPauseSeconds: between(0, 3_600),
+  pauseWarningSeconds: between(0, 3_600),
+  autoResume: v.boolean(must('configMustBeBoolean')),
+  pauseReasons: v.pipe(
+    v.array(
+      v.pipe(
+        text,
+        v.trim(),
+        v.minLength(1, must('configMustBeReasons')),
+        v.maxLength(60, must('configMustBeReasons')),
+        v.regex(/^[^\p{Cc}]*$/u, must('configMustBeReasons')),
+      ),
+      must('configMustBeReasons'),
+    ),
+    v.maxLength(12, must('configMustBeReasons')),
+    v.transform((reasons) => [...new Set(reasons)]),
+  ),
+} satisfies { [K in keyof PausePolicy]: v.GenericSchema<unknown, PausePolicy[K]> }
+
 const KEY_SCHEMAS = {
   apiBaseUrl: v.pipe(
     text,
@@ -78,6 +115,16 @@ const KEY_SCHEMAS = {
   pauseAlertSeconds: between(1, 86_400),
   endedCallLingerSeconds: between(1, 86_400),
   boardMaxCalls: between(100, 50_000),
+  ...PAUSE_SCHEMAS,
+  ledgerRetentionDays: between(1, 3_650),
+  // Only the shape here: readOverrides checks each UCC's pause keys one by one.
+  uccOverrides: v.pipe(
+    v.custom<Record<string, unknown>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+      must('configMustBeOverrides'),
+    ),
+    v.transform((value) => value as Record<string, Partial<PausePolicy>>),
+  ),
 } satisfies { [K in keyof PanelConfig]: v.GenericSchema<unknown, PanelConfig[K]> }
 
 export interface LoadedConfig {
@@ -105,7 +152,52 @@ export function parseConfig(body: unknown): LoadedConfig {
   }
   const unknownKeys = Object.keys(record).filter((key) => !Object.hasOwn(KEY_SCHEMAS, key))
   if (unknownKeys.length > 0) warnings.push(t('configUnknownKeys', unknownKeys.join(', ')))
+  config.uccOverrides = readOverrides(config.uccOverrides as Record<string, unknown>, warnings)
   return { config: config as unknown as PanelConfig, warnings }
+}
+
+/** Each UCC's pause keys, read one by one like the top-level ones: a bad one is reported and left out. */
+function readOverrides(
+  overrides: Record<string, unknown>,
+  warnings: string[],
+): Record<string, Partial<PausePolicy>> {
+  const read: Record<string, Partial<PausePolicy>> = {}
+  for (const [uccName, value] of Object.entries(overrides)) {
+    const where = `uccOverrides.${uccName}`
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      warnings.push(t('configBadKey', where, t('configMustBeObject')))
+      continue
+    }
+    const policy: Record<string, unknown> = {}
+    for (const [key, raw] of Object.entries(value)) {
+      const schema = (PAUSE_SCHEMAS as Record<string, v.GenericSchema>)[key]
+      if (!schema || !Object.hasOwn(PAUSE_SCHEMAS, key)) {
+        warnings.push(t('configUnknownKeys', `${where}.${key}`))
+        continue
+      }
+      const result = v.safeParse(schema, raw)
+      if (result.success) policy[key] = result.output
+      else warnings.push(t('configBadKey', `${where}.${key}`, result.issues[0].message))
+    }
+    read[uccName] = policy as Partial<PausePolicy>
+  }
+  return read
+}
+
+/** The pause policies of config.json: its pause keys, and those of each UCC in uccOverrides. */
+export function pausePolicies(config: PanelConfig): PausePolicies {
+  const defaults: PausePolicy = {
+    maxPauseSeconds: config.maxPauseSeconds,
+    pauseWarningSeconds: config.pauseWarningSeconds,
+    autoResume: config.autoResume,
+    pauseReasons: config.pauseReasons,
+  }
+  return {
+    defaults,
+    overrides: new Map(
+      Object.entries(config.uccOverrides).map(([name, policy]) => [name.toLowerCase(), policy]),
+    ),
+  }
 }
 
 /** What came back for config.json: its body, or why there is none. */

@@ -50,6 +50,10 @@ export const en = {
     `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
   configMustBeVersion: 'must be "v1" or "v2"',
   configMustBeText: 'must be a string',
+  configMustBeBoolean: 'must be true or false',
+  configMustBeObject: 'must be an object of pause keys',
+  configMustBeOverrides: 'must be an object of UCC names, each with its pause keys',
+  configMustBeReasons: 'must be a list of at most 12 reasons, each 1 to 60 characters',
   addressTwice: (name: string) => `The address gives more than one ${name}: give one.`,
   addressNoUcc:
     'No contact center (UCC) given: add ucc=<name> to the address or set uccName in config.json.',
