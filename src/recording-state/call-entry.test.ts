@@ -121,7 +121,7 @@ test('a pause already shown keeps its start and exactness through repeated event
 test.each<[string, (token: number, entry: CallEntry) => CallEntry]>([
   ['an event', (_t, e) => eventArrived(e, Start, 2_000).entry],
   ['an action sent', (_t, e) => actionSent(e, Pause, 1, 'agent')],
-  ['a resync', (_t, e) => resynced(e).entry],
+  ['a resync', (_t, e) => resynced(e, 1_800).entry],
   ['a failed read', (_t, e) => readFailed(e)],
 ])('a read that began before %s is not trusted, and a read must follow', (_name, write) => {
   const before = confirmed('Started')
@@ -235,7 +235,7 @@ test.each<ActionCase>([
   },
   {
     name: 'the connection reconnected meanwhile (another stretch): not trusted',
-    meanwhile: (e) => resynced(e).entry,
+    meanwhile: (e) => resynced(e, 1_800).entry,
     answer: state('Paused'),
     stretchAtAnswer: 2,
     trusted: false,
@@ -296,10 +296,25 @@ test('a failed action unconfirms, ends the flight, and a read decides (it is nev
 // Resync and the end of a call
 
 test('a resync unconfirms every live call and asks for a read; an ended call stays as it is', () => {
-  const live = resynced(confirmed('Paused'))
+  const live = resynced(confirmed('Paused'), 9_000)
   expect(live).toMatchObject({ read: true, entry: { confirmed: false } })
   const ended = callEnded(confirmed('Started'), 0, 4_000).entry
-  expect(resynced(ended)).toEqual({ entry: ended, read: false })
+  expect(resynced(ended, 9_000)).toEqual({ entry: ended, read: false })
+})
+
+test('after a resync a pause is counted from then, as a lower bound: it may have ended and begun again unseen', () => {
+  const paused = eventArrived(confirmed('Started'), Pause, 2_000).entry
+  expect(paused).toMatchObject({ pausedSince: 2_000, pausedSinceExact: true })
+  const back = resynced(paused, 9_000).entry
+  expect(back).toMatchObject({ pausedSince: 9_000, pausedSinceExact: false })
+  // The read that confirms it keeps that lower bound.
+  expect(readAnswered(back, readStarted(back), state('Paused'), 9_500).entry).toMatchObject({
+    pausedSince: 9_000,
+    pausedSinceExact: false,
+    confirmed: true,
+  })
+  // A call that is not paused keeps no pause clock.
+  expect(resynced(confirmed('Started'), 9_000).entry.pausedSince).toBeNull()
 })
 
 test('the end of a call is trusted only from a read nothing overtook', () => {

@@ -216,10 +216,21 @@ export function actionFailed<E extends CallEntry>(entry: E): Step<E> {
   return { entry: { ...unconfirmed(entry), ...unanswered(entry.flight) }, read: true }
 }
 
-/** The live connection is back: events may have been lost, so nothing is confirmed until read. */
-export function resynced<E extends CallEntry>(entry: E): Step<E> {
+/**
+ * The live connection is back: events may have been lost, so nothing is confirmed until read. A
+ * pause shown before the outage may have ended and begun again unseen: its start is no longer
+ * known, so it is counted from now, as a lower bound (a guard must never resume early).
+ */
+export function resynced<E extends CallEntry>(entry: E, now: number): Step<E> {
   if (entry.endedAt !== null) return { entry, read: false }
-  return { entry: unconfirmed(entry), read: true }
+  const paused = entry.state.recording === 'Paused'
+  return {
+    entry: {
+      ...unconfirmed(entry),
+      ...(paused ? { pausedSince: now, pausedSinceExact: false } : {}),
+    },
+    read: true,
+  }
 }
 
 /** Whether the state shows what `action` does (used to say when a "success" had no effect). */

@@ -29,7 +29,7 @@ export function callCacheSink(queryClient: QueryClient): LiveSink {
         .getQueryCache()
         .findAll({ queryKey: CALL_STATE_KEY_PREFIX })) {
         const entry = query.state.data as CallEntry | undefined
-        if (entry) queryClient.setQueryData(query.queryKey, resynced(entry).entry)
+        if (entry) queryClient.setQueryData(query.queryKey, resynced(entry, Date.now()).entry)
       }
       void queryClient.invalidateQueries({ queryKey: CALL_STATE_KEY_PREFIX })
     },

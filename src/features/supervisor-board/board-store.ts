@@ -137,7 +137,8 @@ export class BoardStore {
   resync(): void {
     this.reads.resync()
     this.lookups.resync()
-    for (const call of this.calls.values()) this.put(resynced(call))
+    const now = this.now()
+    for (const call of this.calls.values()) this.put(resynced(call, now))
     this.view.changed()
     this.reads.pump()
   }

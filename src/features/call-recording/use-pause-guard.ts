@@ -1,0 +1,199 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useNow } from '../../lib/time.ts'
+import type { CallEntry } from '../../recording-state/call-entry.ts'
+import { pauseClock, type PauseClock, type PausePolicy } from '../../recording-state/pause-policy.ts'
+import type { CallChannel } from './call-channel.ts'
+import { claimLeadership, type LockManagerLike } from './guard-leadership.ts'
+
+/** How long the guard waits before trying a refused or failed automatic resume again. */
+export const RETRY_MS = 5_000
+/** How long it waits when the fresh read could not confirm the pause yet. */
+const UNCONFIRMED_RETRY_MS = 1_000
+
+export interface PauseGuardInput {
+  /** `ucc|correlationid`, lowercased: the call this guard watches. */
+  callKey: string
+  entry: CallEntry | undefined
+  policy: PausePolicy
+  /** A fresh read of the call (never a cached one). */
+  reread: () => Promise<CallEntry | undefined>
+  /** Sends Start as the agent, from the guard; resolves once the recorder is confirmed running. */
+  resume: () => Promise<void>
+  channel: CallChannel
+  locks?: LockManagerLike
+}
+
+export interface PauseGuardState {
+  /** Where the pause stands against its limit; null when the guard is off or nothing is paused. */
+  clock: PauseClock | null
+  /** False when the pause was found already running: counted from when this browser first saw it. */
+  exact: boolean
+  /** This panel is the one that acts for the call (one per call in the browser). */
+  leader: boolean
+  /** The last automatic resume went through, after this long paused. */
+  autoResumedAfterMs: number | null
+  /** The last automatic resume was refused or failed; it is being tried again. */
+  failure: Error | null
+  dismissAutoResumed: () => void
+}
+
+/**
+ * The pause guard of one call: counts the pause against its limit and, at the limit, resumes the
+ * recorder (if the policy says so), but only after a fresh read shows it still paused; a refused
+ * or failed resume is tried again every few seconds, re-reading first, until the recorder runs
+ * or the call ends. Only one panel in the browser acts for a call; the others count alike.
+ */
+export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
+  const { callKey, entry, policy, channel } = input
+  const paused = entry?.state.recording === 'Paused' && entry.endedAt === null
+  const on = paused && policy.maxPauseSeconds > 0
+  const start = useSharedPauseStart(callKey, on ? entry : undefined, channel)
+  const now = useNow(on, 1000)
+  const clock = on && start ? pauseClock(start.since, policy, now) : null
+  const leader = useLeadership(callKey, input.locks)
+  const [autoResumedAfterMs, setAutoResumedAfterMs] = useState<number | null>(null)
+  const [failure, setFailure] = useState<Error | null>(null)
+  const latest = useRef(input)
+  useEffect(() => {
+    latest.current = input
+  })
+
+  const acting = clock?.phase === 'due' && policy.autoResume && leader
+  const since = start?.since ?? null
+  useEffect(() => {
+    if (!acting || since === null) return
+    const controller = new AbortController()
+    void resumeUntilRunning(latest, since, controller.signal, {
+      resumed: (afterMs) => {
+        setFailure(null)
+        setAutoResumedAfterMs(afterMs)
+      },
+      failed: setFailure,
+      done: () => setFailure(null),
+    })
+    return () => controller.abort()
+  }, [acting, since])
+
+  // A new pause starts afresh; a call that runs again needs no failure notice.
+  useEffect(() => {
+    if (paused) setAutoResumedAfterMs(null)
+    else setFailure(null)
+  }, [paused])
+
+  return {
+    clock,
+    exact: start?.exact ?? true,
+    leader,
+    autoResumedAfterMs,
+    failure: paused ? failure : null,
+    dismissAutoResumed: () => setAutoResumedAfterMs(null),
+  }
+}
+
+async function resumeUntilRunning(
+  latest: { current: PauseGuardInput },
+  since: number,
+  signal: AbortSignal,
+  report: { resumed: (afterMs: number) => void; failed: (error: Error) => void; done: () => void },
+): Promise<void> {
+  while (!signal.aborted) {
+    let fresh: CallEntry | undefined
+    try {
+      fresh = await latest.current.reread()
+    } catch (error) {
+      report.failed(asError(error))
+      if (await wait(RETRY_MS, signal)) continue
+      return
+    }
+    if (signal.aborted) return
+    // Running again (resumed by someone else) or the call ended: nothing to do.
+    if (!fresh || fresh.endedAt !== null || fresh.state.recording !== 'Paused') return report.done()
+    if (!fresh.confirmed) {
+      if (await wait(UNCONFIRMED_RETRY_MS, signal)) continue
+      return
+    }
+    try {
+      await latest.current.resume()
+      report.resumed(Date.now() - since)
+      return
+    } catch (error) {
+      report.failed(asError(error))
+      if (!(await wait(RETRY_MS, signal))) return
+    }
+  }
+}
+
+/** Waits `ms`; false when aborted first. */
+function wait(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false)
+    const timer = setTimeout(() => resolve(true), ms)
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        resolve(false)
+      },
+      { once: true },
+    )
+  })
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+function useLeadership(callKey: string, locks: LockManagerLike | undefined): boolean {
+  const [leadership] = useState(() => ({ current: claimLeadership(callKey, locks) }))
+  useEffect(() => {
+    // StrictMode unmounts and mounts again: claim afresh after a release.
+    leadership.current = claimLeadership(callKey, locks)
+    const claim = leadership.current
+    return () => claim.release()
+  }, [callKey, locks, leadership])
+  return useSyncExternalStore(
+    (listener) => leadership.current.subscribe(listener),
+    () => leadership.current.isLeader(),
+  )
+}
+
+/**
+ * When this pause began, as early as any tab of this browser saw it: every tab counts the same
+ * pause from the same start (and says "at least" alike when none saw it begin).
+ */
+function useSharedPauseStart(
+  callKey: string,
+  entry: CallEntry | undefined,
+  channel: CallChannel,
+): { since: number; exact: boolean } | null {
+  const own =
+    entry?.pausedSince != null ? { since: entry.pausedSince, exact: entry.pausedSinceExact } : null
+  const [heard, setHeard] = useState<{ since: number; exact: boolean } | null>(null)
+  const ownSince = own?.since ?? null
+  const ownExact = own?.exact ?? false
+  const earliest = useRef<{ since: number; exact: boolean } | null>(null)
+  useEffect(() => {
+    if (ownSince === null) {
+      setHeard(null)
+      earliest.current = null
+      return
+    }
+    earliest.current = { since: ownSince, exact: ownExact }
+    channel.post({ type: 'pause-seen', key: callKey, since: ownSince, exact: ownExact })
+    return channel.subscribe((message) => {
+      if (message.type !== 'pause-seen' || message.key !== callKey) return
+      const known = earliest.current
+      if (!known) return
+      if (message.since < known.since) {
+        // Another tab saw this same pause earlier: count from there.
+        earliest.current = { since: message.since, exact: message.exact }
+        setHeard(earliest.current)
+      } else if (message.since > known.since) {
+        // A tab that saw it later (one opened since): tell it when it began.
+        channel.post({ type: 'pause-seen', key: callKey, ...known })
+      }
+    })
+  }, [callKey, channel, ownSince, ownExact])
+  if (!own) return null
+  return heard && heard.since < own.since ? heard : own
+}
