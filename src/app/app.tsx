@@ -4,7 +4,8 @@ import { ApiProvider } from '../api/api-context.tsx'
 import { Alert } from '../components/ui/alert.tsx'
 import { CallPanel } from '../features/call-recording/call-panel.tsx'
 import { LiveProvider } from '../live/live-context.tsx'
-import type { PanelConfig } from './config.ts'
+import { policyFor } from '../recording-state/pause-policy.ts'
+import { pausePolicies, type PanelConfig } from './config.ts'
 import { ErrorBoundary } from './error-boundary.tsx'
 import { t } from '../i18n/messages.ts'
 import type { Route } from './route.ts'
@@ -60,6 +61,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
           call={{ uccName: route.uccName, correlationId: route.correlationId }}
           requesterSipUri={route.agentSipUri}
           pauseAlertSeconds={config.pauseAlertSeconds}
+          policy={policyFor(pausePolicies(config), route.uccName)}
         />
       )
     case 'start':

@@ -50,3 +50,11 @@ function readMessage(data: unknown): CallMessage | undefined {
     return { type: 'pause-seen', key: message.key, since: message.since, exact: message.exact }
   return undefined
 }
+
+let shared: CallChannel | undefined
+
+/** This tab's channel, opened on first use. */
+export function sharedCallChannel(): CallChannel {
+  shared ??= openCallChannel()
+  return shared
+}

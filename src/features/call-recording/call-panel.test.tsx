@@ -5,6 +5,7 @@ import { ApiError } from '../../api/api-error.ts'
 import type { CallState, Capabilities, RecordingStateName } from '../../api/schemas.ts'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../../protocol/wire.ts'
 import { fakeRecordingApi, nth, renderWithRuntime } from '../../testing/render-with-runtime.tsx'
+import { DEFAULT_PAUSE_POLICY, type PausePolicy } from '../../recording-state/pause-policy.ts'
 import { CallPanel } from './call-panel.tsx'
 
 const UCC = 'ucc-demo'
@@ -25,13 +26,16 @@ function callState(recording: RecordingStateName, overrides: Partial<CallState> 
   }
 }
 
-async function setup(options: { capabilities?: Capabilities; delay?: number | null } = {}) {
+async function setup(
+  options: { capabilities?: Capabilities; delay?: number | null; policy?: PausePolicy } = {},
+) {
   const user = userEvent.setup({ delay: options.delay === undefined ? 0 : options.delay })
   const view = await renderWithRuntime(
     <CallPanel
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
       pauseAlertSeconds={120}
+      policy={options.policy ?? DEFAULT_PAUSE_POLICY}
     />,
     fakeRecordingApi({ capabilities: options.capabilities }),
   )
@@ -479,6 +483,7 @@ test('two panels for the same call apply an event once: one change, one GET', as
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
       pauseAlertSeconds={120}
+      policy={DEFAULT_PAUSE_POLICY}
     />
   )
   const { api, gets, hub, queryClient } = await renderWithRuntime(

@@ -5,7 +5,12 @@ import { Button } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { t } from '../../i18n/messages.ts'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
-import type { CallRef } from './call-state-query.ts'
+import { RecordingAction } from '../../../protocol/wire.ts'
+import type { PausePolicy } from '../../recording-state/pause-policy.ts'
+import { sharedCallChannel } from './call-channel.ts'
+import { callStateKey, type CallRef } from './call-state-query.ts'
+import { PauseGuardView } from './pause-guard-view.tsx'
+import { usePauseGuard } from './use-pause-guard.ts'
 import { ACTIONS, describeCall, type ActionId, type CallView } from './describe-call.ts'
 import { RecorderIndicator } from './recorder-indicator.tsx'
 import { StateList } from './state-list.tsx'
@@ -15,12 +20,14 @@ export interface CallPanelProps {
   call: CallRef
   requesterSipUri: string
   pauseAlertSeconds: number
+  /** This UCC's pause policy (the guard is off when its maxPauseSeconds is 0). */
+  policy: PausePolicy
 }
 
 export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
 
-export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPanelProps) {
-  const { query, capabilities, hubState } = useCallState(call)
+export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: CallPanelProps) {
+  const { query, capabilities, hubState, reread } = useCallState(call)
   const mutation = useSetRecording(call, requesterSipUri)
   const [confirming, setConfirming] = useState<ActionId | null>(null)
   const [lastAction, setLastAction] = useState<ActionId | null>(null)
@@ -40,8 +47,30 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
     if (sending.current || !view.allowed[id]) return
     sending.current = true
     setLastAction(id)
-    mutation.mutate(ACTIONS[id].action, { onSettled: () => (sending.current = false) })
+    mutation.mutate(
+      { action: ACTIONS[id].action, source: 'agent' },
+      { onSettled: () => (sending.current = false) },
+    )
   }
+
+  const guard = usePauseGuard({
+    callKey: callStateKey(call).slice(1).join('|'),
+    entry: query.data,
+    policy,
+    hubConnected: hubState === 'Connected',
+    reread,
+    resume: async () => {
+      // Never beside an action of the agent's: the guard tries again after a fresh read.
+      if (sending.current) throw new Error(t('guardBusy'))
+      sending.current = true
+      try {
+        await mutation.mutateAsync({ action: RecordingAction.Start, source: 'auto-resume' })
+      } finally {
+        sending.current = false
+      }
+    },
+    channel: sharedCallChannel(),
+  })
 
   function request(id: ActionId) {
     if (ACTIONS[id].confirm) setConfirming(id)
@@ -77,7 +106,17 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds }: CallPane
         </p>
       </header>
 
-      <RecorderIndicator view={view} pauseAlertSeconds={pauseAlertSeconds} />
+      <RecorderIndicator
+        view={view}
+        pauseAlertSeconds={pauseAlertSeconds}
+        guardOn={policy.maxPauseSeconds > 0}
+      />
+      <PauseGuardView guard={guard} policy={policy} />
+      {query.data?.endedAt != null && query.data.state.recording === 'Paused' && (
+        <div data-testid="ended-while-paused" role="status">
+          <Alert tone="warning" title={t('endedWhilePaused')} />
+        </div>
+      )}
       <Announcer view={view} />
 
       <ActionGrid

@@ -1,6 +1,8 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import type { RecordingApi } from '../../api/recording-api.ts'
+import { isUnknownCallError } from '../../api/call-state.ts'
 import {
+  callEnded,
   newEntry,
   readAnswered,
   readFailed,
@@ -36,9 +38,18 @@ export function callStateQuery(api: RecordingApi, queryClient: QueryClient, call
       try {
         state = await api.getState(call.uccName, call.correlationId, signal)
       } catch (error) {
-        // What is shown is no longer confirmed (the query's error says why).
+        // What is shown is no longer confirmed (the query's error says why); a call the panel
+        // knew, which the service no longer knows, has ended.
         const entry = queryClient.getQueryData<CallEntry>(queryKey)
-        if (entry && !signal.aborted) queryClient.setQueryData(queryKey, readFailed(entry))
+        if (entry && !signal.aborted) {
+          const known = entry.state.recording !== 'Unknown'
+          queryClient.setQueryData(
+            queryKey,
+            known && isUnknownCallError(error)
+              ? callEnded(entry, token, Date.now()).entry
+              : readFailed(entry),
+          )
+        }
         throw error
       }
       const step = readAnswered(current(), token, state, Date.now())

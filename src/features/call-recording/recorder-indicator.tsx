@@ -39,9 +39,12 @@ const LOOK = {
 export function RecorderIndicator({
   view,
   pauseAlertSeconds,
+  guardOn,
 }: {
   view: CallView
   pauseAlertSeconds: number
+  /** The pause guard counts down instead of the reminder line. */
+  guardOn: boolean
 }) {
   const look = LOOK[view.indicator]
   const now = useNow(view.pausedSince !== null)
@@ -72,7 +75,7 @@ export function RecorderIndicator({
         )}
       </div>
       <p className="mt-2 text-base font-semibold">{adviceFor(view)}</p>
-      {longPause && view.indicator === 'paused' && (
+      {longPause && !guardOn && view.indicator === 'paused' && (
         <p data-testid="pause-reminder" className="mt-1 text-sm font-bold">
           {t('pauseReminder', Math.round(pauseAlertSeconds / 60) || 1)}
         </p>

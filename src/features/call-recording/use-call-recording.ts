@@ -11,8 +11,10 @@ import {
   actionFailed,
   actionSent,
   showsEffectOf,
+  type ActionSource,
   type CallEntry,
 } from '../../recording-state/call-entry.ts'
+import { sharedCallChannel } from './call-channel.ts'
 import { callStateKey, callStateQuery, type CallRef } from './call-state-query.ts'
 
 /** The call's state, kept live: the app's live sink patches it at once (unconfirmed), a read decides. */
@@ -20,9 +22,18 @@ export function useCallState(call: CallRef) {
   const api = useRecordingApi()
   const queryClient = useQueryClient()
   const hubState = useHubState()
-  const query = useQuery(callStateQuery(api, queryClient, call))
+  const options = callStateQuery(api, queryClient, call)
+  const query = useQuery(options)
   const capabilities = useQuery(capabilitiesQuery(api, call.uccName))
-  return { query, capabilities, hubState }
+  /** A fresh read, never the cached state (the pause guard acts only on one). */
+  const reread = () => queryClient.fetchQuery({ ...options, staleTime: 0 })
+  return { query, capabilities, hubState, reread }
+}
+
+/** An action and who sends it: the agent's click, the pause guard, or a host page. */
+export interface SendAction {
+  action: RecordingAction
+  source: Exclude<ActionSource, 'supervisor'>
 }
 
 /**
@@ -40,12 +51,16 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
     mutationKey: ['set-recording', ...queryKey.slice(1)],
     scope: { id: `set-recording:${queryKey.slice(1).join(':')}` },
     retry: false,
-    mutationFn: (action: RecordingAction) => api.setRecording({ ...call, action, requesterSipUri }),
-    onMutate: async (action) => {
+    mutationFn: ({ action }: SendAction) => api.setRecording({ ...call, action, requesterSipUri }),
+    onMutate: async ({ action, source }) => {
       await queryClient.cancelQueries({ queryKey })
-      update((entry) => actionSent(entry, action, live.getStretch(), 'agent'))
+      update((entry) => actionSent(entry, action, live.getStretch(), source))
     },
-    onSuccess: async (answer, action) => {
+    onSettled: () => {
+      // Other tabs on this call re-read at once.
+      sharedCallChannel().post({ type: 'acted', key: queryKey.slice(1).join('|') })
+    },
+    onSuccess: async (answer, { action }) => {
       let read = false
       update((entry) => {
         const step = actionAnswered(entry, answer, live.getStretch(), Date.now())

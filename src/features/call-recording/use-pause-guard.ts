@@ -1,7 +1,11 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useNow } from '../../lib/time.ts'
 import type { CallEntry } from '../../recording-state/call-entry.ts'
-import { pauseClock, type PauseClock, type PausePolicy } from '../../recording-state/pause-policy.ts'
+import {
+  pauseClock,
+  type PauseClock,
+  type PausePolicy,
+} from '../../recording-state/pause-policy.ts'
 import type { CallChannel } from './call-channel.ts'
 import { claimLeadership, type LockManagerLike } from './guard-leadership.ts'
 
@@ -15,6 +19,8 @@ export interface PauseGuardInput {
   callKey: string
   entry: CallEntry | undefined
   policy: PausePolicy
+  /** The live connection is Connected: while it is not, a pause's start is not known for sure. */
+  hubConnected: boolean
   /** A fresh read of the call (never a cached one). */
   reread: () => Promise<CallEntry | undefined>
   /** Sends Start as the agent, from the guard; resolves once the recorder is confirmed running. */
@@ -58,7 +64,7 @@ export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
     latest.current = input
   })
 
-  const acting = clock?.phase === 'due' && policy.autoResume && leader
+  const acting = clock?.phase === 'due' && policy.autoResume && leader && input.hubConnected
   const since = start?.since ?? null
   useEffect(() => {
     if (!acting || since === null) return
@@ -144,17 +150,19 @@ function asError(error: unknown): Error {
 }
 
 function useLeadership(callKey: string, locks: LockManagerLike | undefined): boolean {
-  const [leadership] = useState(() => ({ current: claimLeadership(callKey, locks) }))
+  const [leader, setLeader] = useState(false)
   useEffect(() => {
-    // StrictMode unmounts and mounts again: claim afresh after a release.
-    leadership.current = claimLeadership(callKey, locks)
-    const claim = leadership.current
-    return () => claim.release()
-  }, [callKey, locks, leadership])
-  return useSyncExternalStore(
-    (listener) => leadership.current.subscribe(listener),
-    () => leadership.current.isLeader(),
-  )
+    // Claimed in the effect, released in its cleanup (StrictMode mounts twice: one claim lives).
+    const claim = claimLeadership(callKey, locks)
+    setLeader(claim.isLeader())
+    const unsubscribe = claim.subscribe(() => setLeader(claim.isLeader()))
+    return () => {
+      unsubscribe()
+      claim.release()
+      setLeader(false)
+    }
+  }, [callKey, locks])
+  return leader
 }
 
 /**

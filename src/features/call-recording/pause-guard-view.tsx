@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react'
+import { isApiError } from '../../api/api-error.ts'
+import { Alert } from '../../components/ui/alert.tsx'
+import { t } from '../../i18n/messages.ts'
+import { formatDuration } from '../../lib/time.ts'
+import type { PausePolicy } from '../../recording-state/pause-policy.ts'
+import type { PauseGuardState } from './use-pause-guard.ts'
+
+const SOUND_KEY = 'recording-panel.guard-sound'
+
+/**
+ * What the pause guard says: a countdown to the limit while paused, a warning the agent cannot
+ * miss before it (an alert, the page title, a short tone, a desktop notification when the tab is
+ * hidden), what an automatic resume did, and a loud alert while it cannot.
+ */
+export function PauseGuardView({ guard, policy }: { guard: PauseGuardState; policy: PausePolicy }) {
+  const [soundOn, setSoundOn] = useState(() => readSound())
+  const { clock } = guard
+  const phase = clock?.phase ?? null
+  useGuardAlarms(phase, soundOn, policy.autoResume)
+
+  return (
+    <>
+      {clock && (
+        <div className="flex flex-col gap-1 text-sm">
+          <p
+            data-testid="pause-countdown"
+            data-seconds-left={clock.secondsLeft}
+            className="font-semibold"
+          >
+            {policy.autoResume
+              ? t('guardCountdownAuto', formatDuration(clock.secondsLeft * 1000))
+              : t('guardCountdownLimit', formatDuration(clock.secondsLeft * 1000))}
+            {!guard.exact && (
+              <span className="block font-normal">{t('guardCountedFromFirstSeen')}</span>
+            )}
+          </p>
+          <div className="flex flex-wrap gap-x-3 text-xs">
+            <button
+              type="button"
+              className="underline"
+              aria-pressed={soundOn}
+              onClick={() => setSoundOn(writeSound(!soundOn))}
+            >
+              {soundOn ? t('guardSoundOn') : t('guardSoundOff')}
+            </button>
+            <NotificationOffer />
+          </div>
+        </div>
+      )}
+      {(phase === 'warning' || phase === 'due') && !guard.failure && (
+        <div role="alert" data-testid="pause-warning">
+          <Alert
+            tone="warning"
+            title={
+              phase === 'due'
+                ? policy.autoResume
+                  ? t('guardDueAuto')
+                  : t('guardDueManual')
+                : policy.autoResume
+                  ? t('guardWarningAuto', formatDuration((clock?.secondsLeft ?? 0) * 1000))
+                  : t('guardWarningManual', formatDuration((clock?.secondsLeft ?? 0) * 1000))
+            }
+          />
+        </div>
+      )}
+      {guard.failure && (
+        <div data-testid="auto-resume-failed">
+          <Alert
+            tone="error"
+            title={t('guardStillPaused')}
+            explanation={t('guardRetrying', guard.failure.message)}
+            serverMessage={isApiError(guard.failure) ? guard.failure.serverMessage : undefined}
+          />
+        </div>
+      )}
+      {guard.autoResumedAfterMs !== null && (
+        <div role="status" data-testid="auto-resumed" className="text-sm font-semibold">
+          {t('guardAutoResumed', formatDuration(guard.autoResumedAfterMs))}{' '}
+          <button
+            type="button"
+            className="font-normal underline"
+            onClick={guard.dismissAutoResumed}
+          >
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </>
+  )
+}
+
+/** Desktop notifications, when the browser has them and the agent has not decided yet. */
+function NotificationOffer() {
+  const [permission, setPermission] = useState(() =>
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  )
+  if (permission !== 'default') return null
+  return (
+    <button
+      type="button"
+      className="underline"
+      onClick={() => {
+        void Notification.requestPermission().then(setPermission)
+      }}
+    >
+      {t('guardEnableNotifications')}
+    </button>
+  )
+}
+
+/** The page title, a short tone and a desktop notification, once per warning and once at the limit. */
+function useGuardAlarms(
+  phase: 'counting' | 'warning' | 'due' | null,
+  soundOn: boolean,
+  autoResume: boolean,
+) {
+  const alarming = phase === 'warning' || phase === 'due'
+  useEffect(() => {
+    if (!alarming) return
+    const before = document.title
+    document.title = `⚠ ${t('guardTitle')} · ${before}`
+    return () => {
+      document.title = before
+    }
+  }, [alarming])
+  useEffect(() => {
+    if (!alarming) return
+    if (soundOn) playTone()
+    if (
+      document.hidden &&
+      typeof Notification !== 'undefined' &&
+      Notification.permission === 'granted'
+    ) {
+      try {
+        new Notification(t('guardTitle'), {
+          body: phase === 'due' && !autoResume ? t('guardDueManual') : t('guardNotificationBody'),
+          tag: 'recording-panel-guard',
+        })
+      } catch {
+        // Some browsers only notify from a service worker: the title and the alert still say it.
+      }
+    }
+    // Once per phase: not on every tick of the countdown.
+  }, [phase, alarming, soundOn, autoResume])
+}
+
+/** A short, clear tone (Web Audio); silent where audio is not available. */
+function playTone(): void {
+  const Context = typeof AudioContext === 'undefined' ? undefined : AudioContext
+  if (!Context) return
+  try {
+    const audio = new Context()
+    const oscillator = audio.createOscillator()
+    const gain = audio.createGain()
+    oscillator.frequency.value = 880
+    gain.gain.setValueAtTime(0.2, audio.currentTime)
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4)
+    oscillator.connect(gain).connect(audio.destination)
+    oscillator.start()
+    oscillator.stop(audio.currentTime + 0.4)
+    oscillator.onended = () => void audio.close()
+  } catch {
+    // No audio device, or autoplay refused: the alert and the title still say it.
+  }
+}
+
+function readSound(): boolean {
+  try {
+    return localStorage.getItem(SOUND_KEY) !== 'off'
+  } catch {
+    return true
+  }
+}
+
+function writeSound(on: boolean): boolean {
+  try {
+    localStorage.setItem(SOUND_KEY, on ? 'on' : 'off')
+  } catch {
+    // Storage refused: the choice lasts until the page closes.
+  }
+  return on
+}
