@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useNow } from '../../lib/time.ts'
 import type { CallEntry } from '../../recording-state/call-entry.ts'
 import {
@@ -7,7 +7,7 @@ import {
   type PausePolicy,
 } from '../../recording-state/pause-policy.ts'
 import type { CallChannel } from './call-channel.ts'
-import { claimLeadership, type LockManagerLike } from './guard-leadership.ts'
+import { claimLeadership, type Leadership, type LockManagerLike } from './guard-leadership.ts'
 
 /** How long the guard waits before trying a refused or failed automatic resume again. */
 export const RETRY_MS = 5_000
@@ -80,11 +80,14 @@ export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
     return () => controller.abort()
   }, [acting, since])
 
-  // A new pause starts afresh; a call that runs again needs no failure notice.
-  useEffect(() => {
+  // A new pause starts afresh; a call that runs again needs no failure notice (adjusted while
+  // rendering, as React recommends for state that follows a prop).
+  const [wasPaused, setWasPaused] = useState(paused)
+  if (wasPaused !== paused) {
+    setWasPaused(paused)
     if (paused) setAutoResumedAfterMs(null)
     else setFailure(null)
-  }, [paused])
+  }
 
   return {
     clock,
@@ -150,19 +153,22 @@ function asError(error: unknown): Error {
 }
 
 function useLeadership(callKey: string, locks: LockManagerLike | undefined): boolean {
-  const [leader, setLeader] = useState(false)
-  useEffect(() => {
-    // Claimed in the effect, released in its cleanup (StrictMode mounts twice: one claim lives).
-    const claim = claimLeadership(callKey, locks)
-    setLeader(claim.isLeader())
-    const unsubscribe = claim.subscribe(() => setLeader(claim.isLeader()))
-    return () => {
-      unsubscribe()
-      claim.release()
-      setLeader(false)
-    }
-  }, [callKey, locks])
-  return leader
+  const claim = useRef<Leadership | null>(null)
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      // Claimed while subscribed, released on unsubscribe (StrictMode subscribes twice: one lives).
+      const own = claimLeadership(callKey, locks)
+      claim.current = own
+      const unsubscribe = own.subscribe(notify)
+      return () => {
+        unsubscribe()
+        own.release()
+        if (claim.current === own) claim.current = null
+      }
+    },
+    [callKey, locks],
+  )
+  return useSyncExternalStore(subscribe, () => claim.current?.isLeader() ?? false)
 }
 
 /**
@@ -176,26 +182,20 @@ function useSharedPauseStart(
 ): { since: number; exact: boolean } | null {
   const own =
     entry?.pausedSince != null ? { since: entry.pausedSince, exact: entry.pausedSinceExact } : null
-  const [heard, setHeard] = useState<{ since: number; exact: boolean } | null>(null)
+  // What other tabs said of this same pause, kept with the start it was heard against.
+  const [heard, setHeard] = useState<{ of: number; since: number; exact: boolean } | null>(null)
   const ownSince = own?.since ?? null
   const ownExact = own?.exact ?? false
-  const earliest = useRef<{ since: number; exact: boolean } | null>(null)
   useEffect(() => {
-    if (ownSince === null) {
-      setHeard(null)
-      earliest.current = null
-      return
-    }
-    earliest.current = { since: ownSince, exact: ownExact }
-    channel.post({ type: 'pause-seen', key: callKey, since: ownSince, exact: ownExact })
+    if (ownSince === null) return
+    let known = { since: ownSince, exact: ownExact }
+    channel.post({ type: 'pause-seen', key: callKey, ...known })
     return channel.subscribe((message) => {
       if (message.type !== 'pause-seen' || message.key !== callKey) return
-      const known = earliest.current
-      if (!known) return
       if (message.since < known.since) {
         // Another tab saw this same pause earlier: count from there.
-        earliest.current = { since: message.since, exact: message.exact }
-        setHeard(earliest.current)
+        known = { since: message.since, exact: message.exact }
+        setHeard({ of: ownSince, ...known })
       } else if (message.since > known.since) {
         // A tab that saw it later (one opened since): tell it when it began.
         channel.post({ type: 'pause-seen', key: callKey, ...known })
@@ -203,5 +203,7 @@ function useSharedPauseStart(
     })
   }, [callKey, channel, ownSince, ownExact])
   if (!own) return null
-  return heard && heard.since < own.since ? heard : own
+  return heard && heard.of === own.since && heard.since < own.since
+    ? { since: heard.since, exact: heard.exact }
+    : own
 }
