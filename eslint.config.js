@@ -84,6 +84,7 @@ export default tseslint.config(
     'src/features/call-recording/**': ['**/supervisor-board/**', '**/app/**'],
     'src/features/supervisor-board/**': ['**/call-recording/**', '**/app/**'],
     'src/{live,lib,components,recording-state}/**': ['**/features/**', '**/app/**'],
+    'src/ledger/**': ['**/features/**', '**/app/**', '**/live/**'],
     // Messages are a leaf: everything may use them, they use nothing.
     'src/i18n/**': [
       '**/features/**',
