@@ -50,11 +50,11 @@ function errorTypeOf(value: unknown): number {
   return name === undefined ? Number(value) : ErrorType[name]
 }
 
-const enumValue = v.optional(v.union([v.number(), v.string(), v.null()]))
+const enumValue = v.nullish(v.union([v.number(), v.string()]))
 
 const stateSchema = v.looseObject({
-  CorrelationId: v.optional(v.nullable(v.string())),
-  UCCName: v.optional(v.nullable(v.string())),
+  CorrelationId: v.nullish(v.string()),
+  UCCName: v.nullish(v.string()),
   RecordingState: enumValue,
   MarkingState: enumValue,
   SavingState: enumValue,
@@ -62,8 +62,8 @@ const stateSchema = v.looseObject({
 })
 
 const capabilitiesSchema = v.looseObject({
-  AgentCanEditRecordings: v.optional(v.nullable(v.boolean())),
-  UCCName: v.optional(v.nullable(v.string())),
+  AgentCanEditRecordings: v.nullish(v.boolean()),
+  UCCName: v.nullish(v.string()),
   ErrorMessage: errorMessageSchema,
 })
 

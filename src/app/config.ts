@@ -48,13 +48,15 @@ export const DEFAULT_CONFIG: PanelConfig = {
 const must = (key: TextKey) => () => t(key)
 
 /** A whole number within bounds: a value that passes must also work (no overflowing timer, no endless wait). */
-const between = (min: number, max: number) =>
-  v.pipe(
-    v.number(() => t('configMustBeBetween', min, max)),
-    v.integer(() => t('configMustBeBetween', min, max)),
-    v.minValue(min, () => t('configMustBeBetween', min, max)),
-    v.maxValue(max, () => t('configMustBeBetween', min, max)),
+// (Checks are written as v.check with plain code rather than one valibot action each: the
+// agent view's first paint carries every action used here.)
+const between = (min: number, max: number) => {
+  const message = () => t('configMustBeBetween', min, max)
+  return v.pipe(
+    v.number(message),
+    v.check((value) => Number.isInteger(value) && value >= min && value <= max, message),
   )
+}
 const text = v.string(must('configMustBeText'))
 
 /**
@@ -84,17 +86,13 @@ const PAUSE_SCHEMAS = {
   pauseWarningSeconds: between(0, 3_600),
   autoResume: v.boolean(must('configMustBeBoolean')),
   pauseReasons: v.pipe(
-    v.array(
-      v.pipe(
-        text,
-        v.trim(),
-        v.minLength(1, must('configMustBeReasons')),
-        v.maxLength(60, must('configMustBeReasons')),
-        v.regex(/^[^\p{Cc}]*$/u, must('configMustBeReasons')),
-      ),
+    v.array(text, must('configMustBeReasons')),
+    v.transform((reasons) => reasons.map((reason) => reason.trim())),
+    v.check(
+      (reasons) =>
+        reasons.length <= 12 && reasons.every((reason) => /^[^\p{Cc}]{1,60}$/u.test(reason)),
       must('configMustBeReasons'),
     ),
-    v.maxLength(12, must('configMustBeReasons')),
     v.transform((reasons) => [...new Set(reasons)]),
   ),
 } satisfies { [K in keyof PausePolicy]: v.GenericSchema<unknown, PausePolicy[K]> }
@@ -104,7 +102,11 @@ const KEY_SCHEMAS = {
     text,
     v.check((value) => value === '' || isHttpUrl(value), must('configMustBeUrl')),
   ),
-  apiVersion: v.picklist(['v1', 'v2'], must('configMustBeVersion')),
+  apiVersion: v.pipe(
+    text,
+    v.check((value) => value === 'v1' || value === 'v2', must('configMustBeVersion')),
+    v.transform((value) => value as 'v1' | 'v2'),
+  ),
   hubUrl: v.pipe(
     text,
     v.check((value) => isHttpUrl(value) || isPlainPath(value), must('configMustBeHubUrl')),
@@ -119,7 +121,8 @@ const KEY_SCHEMAS = {
   ledgerRetentionDays: between(1, 3_650),
   // Only the shape here: readOverrides checks each UCC's pause keys one by one.
   uccOverrides: v.pipe(
-    v.custom<Record<string, unknown>>(
+    v.unknown(),
+    v.check(
       (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
       must('configMustBeOverrides'),
     ),

@@ -1,7 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { createRecordingApi, resolveAgainstBase, type RecordingApi } from '../api/recording-api.ts'
 import { callCacheSink } from '../features/call-recording/call-cache-sink.ts'
-import { sharedCallChannel } from '../features/call-recording/call-channel.ts'
 import { LiveConnection, type LiveConnectionOptions } from '../live/live-connection.ts'
 import { exposeEmbeddingApi, getAccessToken } from './access-token.ts'
 import type { PanelConfig } from './config.ts'
@@ -39,10 +38,5 @@ export function createRuntime(config: PanelConfig, overrides: RuntimeOverrides =
   })
   // One subscriber for the agent view's calls, at app level: never one per mounted panel.
   live.attach(callCacheSink(queryClient))
-  // An action taken in another tab on a call shown here: read it again at once.
-  sharedCallChannel().subscribe((message) => {
-    if (message.type !== 'acted') return
-    void queryClient.invalidateQueries({ queryKey: ['recording', ...message.key.split('|')] })
-  })
   return { api, live, queryClient }
 }

@@ -9,9 +9,13 @@ export interface RecordingEvent {
   action: RecordingAction | undefined
 }
 
-const id = v.pipe(v.string(), v.trim(), v.nonEmpty())
+const id = v.pipe(
+  v.string(),
+  v.transform((value) => value.trim()),
+  v.check((value) => value !== ''),
+)
 
-const eventSchema = v.object({
+const eventSchema = v.looseObject({
   UccName: id,
   CorrelationId: id,
   StateAction: v.pipe(v.optional(v.unknown()), v.transform(readAction)),

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { isApiError } from '../../api/api-error.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
@@ -7,10 +7,7 @@ import { t } from '../../i18n/messages.ts'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { RecordingAction } from '../../../protocol/wire.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
-import { sharedCallChannel } from './call-channel.ts'
 import { callStateKey, type CallRef } from './call-state-query.ts'
-import { PauseGuardView } from './pause-guard-view.tsx'
-import { usePauseGuard } from './use-pause-guard.ts'
 import { ACTIONS, describeCall, type ActionId, type CallView } from './describe-call.ts'
 import { RecorderIndicator } from './recorder-indicator.tsx'
 import { StateList } from './state-list.tsx'
@@ -23,6 +20,10 @@ export interface CallPanelProps {
   /** This UCC's pause policy (the guard is off when its maxPauseSeconds is 0). */
   policy: PausePolicy
 }
+
+const PauseGuard = lazy(() =>
+  import('./pause-guard-view.tsx').then((module) => ({ default: module.PauseGuard })),
+)
 
 export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
 
@@ -53,24 +54,16 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
     )
   }
 
-  const guard = usePauseGuard({
-    callKey: callStateKey(call).slice(1).join('|'),
-    entry: query.data,
-    policy,
-    hubConnected: hubState === 'Connected',
-    reread,
-    resume: async () => {
-      // Never beside an action of the agent's: the guard tries again after a fresh read.
-      if (sending.current) throw new Error(t('guardBusy'))
-      sending.current = true
-      try {
-        await mutation.mutateAsync({ action: RecordingAction.Start, source: 'auto-resume' })
-      } finally {
-        sending.current = false
-      }
-    },
-    channel: sharedCallChannel(),
-  })
+  async function resumeForGuard() {
+    // Never beside an action of the agent's: the guard tries again after a fresh read.
+    if (sending.current) throw new Error(t('guardBusy'))
+    sending.current = true
+    try {
+      await mutation.mutateAsync({ action: RecordingAction.Start, source: 'auto-resume' })
+    } finally {
+      sending.current = false
+    }
+  }
 
   function request(id: ActionId) {
     if (ACTIONS[id].confirm) setConfirming(id)
@@ -111,7 +104,18 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
         pauseAlertSeconds={pauseAlertSeconds}
         guardOn={policy.maxPauseSeconds > 0}
       />
-      <PauseGuardView guard={guard} policy={policy} />
+      {/* Not needed for the first paint: a chunk of its own, asked for at once. */}
+      <Suspense fallback={null}>
+        <PauseGuard
+          callKey={callStateKey(call).slice(1).join('|')}
+          entry={query.data}
+          policy={policy}
+          hubConnected={hubState === 'Connected'}
+          reread={reread}
+          resume={resumeForGuard}
+          actionSettled={mutation.isSuccess || mutation.isError ? mutation.submittedAt : 0}
+        />
+      </Suspense>
       {query.data?.endedAt != null && query.data.state.recording === 'Paused' && (
         <div data-testid="ended-while-paused" role="status">
           <Alert tone="warning" title={t('endedWhilePaused')} />

@@ -4,7 +4,7 @@ import { Alert } from '../../components/ui/alert.tsx'
 import { t } from '../../i18n/messages.ts'
 import { formatDuration } from '../../lib/time.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
-import type { PauseGuardState } from './use-pause-guard.ts'
+import { usePauseGuard, type PauseGuardInput, type PauseGuardState } from './use-pause-guard.ts'
 
 const SOUND_KEY = 'recording-panel.guard-sound'
 
@@ -13,7 +13,11 @@ const SOUND_KEY = 'recording-panel.guard-sound'
  * miss before it (an alert, the page title, a short tone, a desktop notification when the tab is
  * hidden), what an automatic resume did, and a loud alert while it cannot.
  */
-export function PauseGuardView({ guard, policy }: { guard: PauseGuardState; policy: PausePolicy }) {
+export function PauseGuard(props: PauseGuardInput) {
+  return <PauseGuardView guard={usePauseGuard(props)} policy={props.policy} />
+}
+
+function PauseGuardView({ guard, policy }: { guard: PauseGuardState; policy: PausePolicy }) {
   const [soundOn, setSoundOn] = useState(() => readSound())
   const { clock } = guard
   const phase = clock?.phase ?? null

@@ -14,7 +14,6 @@ import {
   type ActionSource,
   type CallEntry,
 } from '../../recording-state/call-entry.ts'
-import { sharedCallChannel } from './call-channel.ts'
 import { callStateKey, callStateQuery, type CallRef } from './call-state-query.ts'
 
 /** The call's state, kept live: the app's live sink patches it at once (unconfirmed), a read decides. */
@@ -55,10 +54,6 @@ export function useSetRecording(call: CallRef, requesterSipUri: string) {
     onMutate: async ({ action, source }) => {
       await queryClient.cancelQueries({ queryKey })
       update((entry) => actionSent(entry, action, live.getStretch(), source))
-    },
-    onSettled: () => {
-      // Other tabs on this call re-read at once.
-      sharedCallChannel().post({ type: 'acted', key: queryKey.slice(1).join('|') })
     },
     onSuccess: async (answer, { action }) => {
       let read = false

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { useNow } from '../../lib/time.ts'
 import type { CallEntry } from '../../recording-state/call-entry.ts'
 import {
@@ -6,7 +7,7 @@ import {
   type PauseClock,
   type PausePolicy,
 } from '../../recording-state/pause-policy.ts'
-import type { CallChannel } from './call-channel.ts'
+import { sharedCallChannel, type CallChannel } from './call-channel.ts'
 import { claimLeadership, type Leadership, type LockManagerLike } from './guard-leadership.ts'
 
 /** How long the guard waits before trying a refused or failed automatic resume again. */
@@ -21,11 +22,13 @@ export interface PauseGuardInput {
   policy: PausePolicy
   /** The live connection is Connected: while it is not, a pause's start is not known for sure. */
   hubConnected: boolean
+  /** Changes each time an action of this panel settles: other tabs on the call then re-read. */
+  actionSettled: number
   /** A fresh read of the call (never a cached one). */
   reread: () => Promise<CallEntry | undefined>
   /** Sends Start as the agent, from the guard; resolves once the recorder is confirmed running. */
   resume: () => Promise<void>
-  channel: CallChannel
+  channel?: CallChannel
   locks?: LockManagerLike
 }
 
@@ -50,7 +53,7 @@ export interface PauseGuardState {
  * or the call ends. Only one panel in the browser acts for a call; the others count alike.
  */
 export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
-  const { callKey, entry, policy, channel } = input
+  const { callKey, entry, policy, channel = sharedCallChannel() } = input
   const paused = entry?.state.recording === 'Paused' && entry.endedAt === null
   const on = paused && policy.maxPauseSeconds > 0
   const start = useSharedPauseStart(callKey, on ? entry : undefined, channel)
@@ -63,6 +66,8 @@ export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
   useEffect(() => {
     latest.current = input
   })
+
+  useTabsInStep(callKey, input.actionSettled, channel)
 
   const acting = clock?.phase === 'due' && policy.autoResume && leader && input.hubConnected
   const since = start?.since ?? null
@@ -150,6 +155,25 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
+}
+
+/**
+ * Tabs on the same call stay in step: an action settled here makes the others re-read at once,
+ * and an action settled there makes this one re-read.
+ */
+function useTabsInStep(callKey: string, actionSettled: number, channel: CallChannel): void {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    if (actionSettled > 0) channel.post({ type: 'acted', key: callKey })
+  }, [actionSettled, callKey, channel])
+  useEffect(
+    () =>
+      channel.subscribe((message) => {
+        if (message.type !== 'acted' || message.key !== callKey) return
+        void queryClient.invalidateQueries({ queryKey: ['recording', ...callKey.split('|')] })
+      }),
+    [callKey, channel, queryClient],
+  )
 }
 
 function useLeadership(callKey: string, locks: LockManagerLike | undefined): boolean {
