@@ -4,8 +4,10 @@ import {
   confirmAction,
   expect,
   expectCallUnknown,
+  holdRequests,
   openPanel,
   panelUrl,
+  reconnectHub,
   recordingState,
   test,
 } from './fixtures.ts'
@@ -240,9 +242,13 @@ test('with a slow server the panel does not run ahead: confirmed Paused only aft
   await recordPage(page)
   await openCall()
   await sim.latency(1500)
+  // Held in the page until the busy button has been seen, then slow on the server as well.
+  const set = await holdRequests(page, '**/recording/set')
 
   await button(page, 'Pause').click()
+  await expect.poll(set.count).toBe(1)
   await expect(button(page, 'Pausing…')).toBeDisabled()
+  set.release()
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 
@@ -272,7 +278,8 @@ test('a change made while the hub connection is down is picked up after it recon
 }) => {
   const call = await openCall()
 
-  await sim.refuseNegotiation(2)
+  // The hub stays down until the change below is made, however long the checks take.
+  await sim.refuseNegotiationUntilAccepted()
   await sim.dropConnections()
   await expect(page.getByTestId('hub-state')).not.toHaveAttribute('data-state', 'Connected')
   await expect(recordingState(page)).toHaveAttribute('data-stale', 'true')
@@ -281,10 +288,7 @@ test('a change made while the hub connection is down is picked up after it recon
   )
   // No event for this change ever reaches the panel: only the re-read after reconnecting can show it.
   await sim.silent(call.uccName, call.correlationId, { recordingState: PAUSED })
-
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
-    timeout: 15_000,
-  })
+  await reconnectHub(page, sim)
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Paused')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
@@ -319,13 +323,12 @@ test('a first connection refused by the hub is retried until it succeeds', async
   page,
   sim,
 }) => {
-  await sim.refuseNegotiation(2)
+  // Refused until the page has shown it: however slowly the page loads, its first attempt fails.
+  await sim.refuseNegotiationUntilAccepted()
   await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: DEMO_CALL }))
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Disconnected')
   await expect(recordingState(page)).toHaveAttribute('data-stale', 'true')
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
-    timeout: 15_000,
-  })
+  await reconnectHub(page, sim)
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
   await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 })
@@ -395,8 +398,14 @@ test('fits a 320 px side panel without horizontal scrolling', async ({ page }) =
   expect(overflow).toBe(0)
 })
 
+// Each scheme in three tests of a few scans each: an axe scan is heavy work, and a busy machine
+// must not push one test past its time.
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no accessibility violations (axe, ${colorScheme})`, async ({ page, sim, openCall }) => {
+  test(`no accessibility violations (axe, ${colorScheme}): recording, paused, and the Stop dialog`, async ({
+    page,
+    sim,
+    openCall,
+  }) => {
     await page.emulateMedia({ colorScheme })
     const call = await openCall()
     const indicator = page.getByTestId('recorder-indicator')
@@ -409,6 +418,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toBeHidden()
+  })
+
+  test(`no accessibility violations (axe, ${colorScheme}): not confirmed, and stopped`, async ({
+    page,
+    sim,
+    openCall,
+  }) => {
+    await page.emulateMedia({ colorScheme })
+    await openCall()
+    const indicator = page.getByTestId('recorder-indicator')
 
     // Not confirmed: the hub is down.
     await sim.refuseNegotiation(60)
@@ -420,7 +439,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await openPanel(page, await sim.createCall({ recordingState: STOPPED }))
     await expect(indicator).toHaveAttribute('data-indicator', 'stopped')
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  })
 
+  test(`no accessibility violations (axe, ${colorScheme}): the config warning and a refused address`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme })
     await page.route('**/config.json', (route) =>
       route.fulfill({ body: '{ not json', contentType: 'application/json' }),
     )

@@ -1,7 +1,7 @@
 // The fault matrix (docs/reliability.md): what the agent sees when the attendant service, the hub,
 // the network or the address misbehave. Every test also proves the page never threw and never went
 // blank (the `pageHealth` fixture below).
-import type { Page } from '@playwright/test'
+import type { Page, Request } from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
 import {
   test as base,
@@ -9,8 +9,11 @@ import {
   expect,
   expectCallUnknown,
   expectNoActionOffered,
+  holdRequests,
   openPanel,
+  PANEL_DIST,
   panelUrl,
+  reconnectHub,
   recordingState,
 } from './fixtures.ts'
 import {
@@ -57,6 +60,37 @@ const test = base.extend<{ pageHealth: void }>({
 const isSetRequest = (f: FetchRecord) => f.method === 'POST' && f.url.endsWith('/recording/set')
 const isStateRead = (call: { correlationId: string }) => (f: FetchRecord) =>
   f.method === 'GET' && f.url.includes(`/recording/`) && f.url.endsWith(call.correlationId)
+const isStateReadOf = (call: { correlationId: string }) => (request: Request) =>
+  isStateRead(call)({ method: request.method(), url: request.url(), start: 0, end: null })
+
+const isCapabilitiesRequest = (request: Request) =>
+  request.method() === 'GET' && request.url().includes('/recording/capabilities/')
+
+/** How often the panel asks for the capabilities before it gives up (docs/reliability.md, row 18). */
+function capabilityAttempts(fault: RestFault) {
+  const transient = fault.reply === undefined || fault.reply.status >= 500
+  return transient ? 3 : 1
+}
+
+/**
+ * Resolves once `count` of the page's requests that `matches` have ended: answered, or failed
+ * (a timeout in the page aborts its request). Waits as long as the test may run.
+ */
+function requestsEnded(page: Page, matches: (request: Request) => boolean, count: number) {
+  return new Promise<void>((resolve) => {
+    let ended = 0
+    const onEnd = (request: Request) => {
+      if (!matches(request)) return
+      ended += 1
+      if (ended < count) return
+      page.off('requestfinished', onEnd)
+      page.off('requestfailed', onEnd)
+      resolve()
+    }
+    page.on('requestfinished', onEnd)
+    page.on('requestfailed', onEnd)
+  })
+}
 
 /** config.json as shipped, with a short request timeout so that a hung request becomes a timeout quickly. */
 async function shortRequestTimeout(page: Page) {
@@ -259,10 +293,14 @@ for (const fault of [...REST_FAULTS, WRONG_SHAPE]) {
     await shortRequestTimeout(page)
     // Transient failures (5xx, timeout) are retried twice: every attempt fails.
     await injectFault(sim, 'capabilities', fault, 3)
+    // The alert comes once the last attempt has failed: after up to three request timeouts and
+    // the waits between them. That is waited for first, however long the machine takes.
+    const attemptsEnded = requestsEnded(page, isCapabilitiesRequest, capabilityAttempts(fault))
     await openCall()
+    await attemptsEnded
 
     const alert = page.getByRole('alert').filter({ hasText: 'Could not check what agents may do' })
-    for (const text of fault.texts) await expect(alert).toContainText(text, { timeout: 10_000 })
+    for (const text of fault.texts) await expect(alert).toContainText(text)
     await expect(alert).toContainText('Actions stay available')
     await expectConfirmed(page, 'Started')
     await expect(button(page, 'Pause')).toBeEnabled()
@@ -534,11 +572,18 @@ test('a duplicate, then a late Pause after the Start that followed it: the GET d
     )
     .toEqual(['Paused (stale)', 'Paused'])
 
-  // Slow reads make the late event land while the Start's confirming read is still on its way.
-  await sim.latency(400)
+  // The late event lands while the Start's confirming read is still on its way: the page's reads
+  // of the call are held until the page has shown the late event.
+  const reads = await holdRequests(page, '**/attendantservice/api/**', isStateReadOf(call))
   const shownBeforeStart = (await shownStates(page)).length
   await sim.actAs(call.uccName, call.correlationId, 'Start')
   await sim.emit([pauseEvent]) // late: the recorder is running
+  await expect
+    .poll(async () =>
+      (await shownStates(page)).slice(shownBeforeStart).some((s) => s.state === 'Paused'),
+    )
+    .toBe(true)
+  reads.release()
   await expectConfirmed(page, 'Started')
   const startConfirmedAt = (await shownStates(page)).findLast(
     (s) => s.state === 'Started' && !s.stale,
@@ -575,10 +620,14 @@ test('two tabs pause the same call at once: one succeeds, the other shows the re
   await recordPage(other)
   await openPanel(page, call)
   await openPanel(other, call)
-  // Both POSTs are on their way before either is answered.
+  // Both POSTs are on their way before either is answered: each is held in its tab until both
+  // have been sent (else the first answer's event could disable the other tab's Pause first).
   await sim.latency(800)
+  const sets = await Promise.all([page, other].map((tab) => holdRequests(tab, '**/recording/set')))
 
   await Promise.all([button(page, 'Pause').click(), button(other, 'Pause').click()])
+  await expect.poll(() => sets.map((set) => set.count())).toEqual([1, 1])
+  for (const set of sets) set.release()
   for (const tab of [page, other]) await expectConfirmed(tab, 'Paused')
 
   const alerts = await Promise.all(
@@ -846,7 +895,7 @@ const restartable = test.extend<{
   service: { url: string; stop(): Promise<void>; start(): Promise<void> }
 }>({
   service: async ({}, use) => {
-    let simulator: Simulator | undefined = await startSimulator({ port: 0, staticDir: 'dist' })
+    let simulator: Simulator | undefined = await startSimulator({ port: 0, staticDir: PANEL_DIST })
     const { port, url } = simulator
     await use({
       url,
@@ -855,7 +904,7 @@ const restartable = test.extend<{
         simulator = undefined
       },
       async start() {
-        simulator = await startSimulator({ port, staticDir: 'dist' })
+        simulator = await startSimulator({ port, staticDir: PANEL_DIST })
       },
     })
     await simulator?.close()
@@ -918,13 +967,12 @@ test('a slow Pause answer that arrives after a hub outage hiding a resume: never
 
   await button(page, 'Pause').click()
   await expect.poll(() => sim.recordingState(call.uccName, call.correlationId)).toBe(PAUSED)
-  await sim.refuseNegotiation(1)
+  // The hub stays down until the resume is made: its event is lost, whatever the machine's pace.
+  await sim.refuseNegotiationUntilAccepted()
   await sim.dropConnections()
   await expect(page.getByTestId('hub-state')).not.toHaveAttribute('data-state', 'Connected')
   await sim.actAs(call.uccName, call.correlationId, 'Start')
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
-    timeout: 15_000,
-  })
+  await reconnectHub(page, sim)
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Started')
 
   release()

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
 import { AGENT, SimClient } from '../test-support/sim-client.ts'
 
@@ -16,8 +16,11 @@ export interface OpenCallOptions {
   agent?: string
 }
 
-// Each Playwright worker runs its own simulator, serving the built panel (dist/) and the API on
-// one origin, so faults injected by one test never reach another worker's tests.
+// Each Playwright worker runs its own simulator, serving the built panel (dist/, or the build named
+// by PANEL_DIST) and the API on one origin, so faults injected by one test never reach another
+// worker's tests.
+export const PANEL_DIST = process.env.PANEL_DIST ?? 'dist'
+
 export const test = base.extend<
   {
     sim: SimClient
@@ -31,7 +34,7 @@ export const test = base.extend<
 >({
   simulator: [
     async ({}, use) => {
-      const simulator = await startSimulator({ port: 0, staticDir: 'dist' })
+      const simulator = await startSimulator({ port: 0, staticDir: PANEL_DIST })
       await use(simulator)
       await simulator.close()
     },
@@ -74,6 +77,20 @@ export async function openPanel(page: Page, call: Call, agent = AGENT) {
 
 export function recordingState(page: Page) {
   return page.getByTestId('recording-state')
+}
+
+/**
+ * Ends a hub negotiation refusal and waits for the page to connect again. Its next attempt comes
+ * on its own backoff (up to 15 s ± 20 % after a long outage): this waits for that attempt to
+ * negotiate, however long the machine takes, then for the indicator to say so.
+ */
+export async function reconnectHub(page: Page, sim: SimClient) {
+  const negotiated = page.waitForResponse(
+    (response) => response.url().includes('/hubs/recording/negotiate') && response.ok(),
+  )
+  await sim.acceptNegotiation()
+  await negotiated
+  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
 }
 
 /** A button as a user finds it: by its role and its whole accessible name. */
@@ -119,4 +136,34 @@ export async function expectCallUnknown(page: Page, correlationId: string) {
   )
   await expect(recordingState(page)).toHaveAttribute('data-state', 'Unknown')
   await expectNoActionOffered(page)
+}
+
+/** Requests held on their way out of the page until `release()`. */
+export interface HeldRequests {
+  /** How many have been held so far. */
+  count(): number
+  /** Lets every held request (and every later one) go on. */
+  release(): void
+}
+
+/**
+ * Holds the page's requests to `url` (those `matches` accepts) until `release()`: what the page
+ * shows meanwhile is what it shows while they are on their way, for as long as the test needs.
+ */
+export async function holdRequests(
+  page: Page,
+  url: string,
+  matches: (request: Request) => boolean = () => true,
+): Promise<HeldRequests> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let held = 0
+  await page.route(url, async (route) => {
+    if (matches(route.request())) {
+      held += 1
+      await released
+    }
+    await route.fallback()
+  })
+  return { count: () => held, release }
 }

@@ -4,7 +4,7 @@
 // as a user does, by role and name.
 import type { Locator, Page, Route } from '@playwright/test'
 import { AGENT, DEMO_UCC } from '../test-support/sim-client.ts'
-import { expect, panelUrl, test, type Call } from './fixtures.ts'
+import { expect, holdRequests, panelUrl, reconnectHub, test, type Call } from './fixtures.ts'
 
 const RECORDING = { Uninitialized: 0, Started: 1, Stopped: 2, Paused: 3 } as const
 const MARKING = { None: 0, Mark: 1, Unmark: 2 } as const
@@ -188,7 +188,8 @@ test('panel, hub-state "Disconnected" while a first connection is refused; data-
   sim,
 }) => {
   const call = await sim.createCall()
-  await sim.refuseNegotiation(2)
+  // Refused until the page has shown it: however slowly the page loads, its first attempt fails.
+  await sim.refuseNegotiationUntilAccepted()
   await page.goto(panelUrl(call))
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Disconnected')
   await expectStale(page)
@@ -196,9 +197,7 @@ test('panel, hub-state "Disconnected" while a first connection is refused; data-
     'data-indicator',
     'unverified',
   )
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
-    timeout: 15_000,
-  })
+  await reconnectHub(page, sim)
   await expectConfirmed(page)
 })
 
@@ -208,7 +207,8 @@ test('panel, hub-state "Reconnecting" after a lost connection: data-stale until 
   openCall,
 }) => {
   await openCall()
-  await sim.refuseNegotiation(2)
+  // The hub stays down until the page has shown it, however long the checks take.
+  await sim.refuseNegotiationUntilAccepted()
   await sim.dropConnections()
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Reconnecting')
   await expectStale(page)
@@ -216,9 +216,7 @@ test('panel, hub-state "Reconnecting" after a lost connection: data-stale until 
     'data-indicator',
     'unverified',
   )
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
-    timeout: 15_000,
-  })
+  await reconnectHub(page, sim)
   await expectConfirmed(page)
 })
 
@@ -266,14 +264,16 @@ test('panel, data-stale while the last read failed, absent after a read succeeds
 
 test('panel, while an action is in flight: data-stale on all three and every action-* disabled', async ({
   page,
-  sim,
   openCall,
 }) => {
   await openCall()
-  await sim.latency(1_000)
+  // The action stays in flight until the checks are done, however long they take.
+  const set = await holdRequests(page, '**/recording/set')
   await page.getByTestId('action-pause').click()
+  await expect.poll(set.count).toBe(1)
   await expectStale(page)
   await expectOffered(page, [])
+  set.release()
   await expect(page.getByTestId('recording-state')).toHaveAttribute('data-state', 'Paused')
   await expectConfirmed(page)
   await expectOffered(page, ['resume', 'stop', 'mark', 'save', 'delete'])
@@ -410,13 +410,12 @@ test('board, rows data-stale while the hub is not Connected (hub-state "Reconnec
   await openBoard(page)
   const call = await sim.createCall()
   await expectConfirmed(row(page, call.correlationId))
-  await sim.refuseNegotiation(2)
+  // The hub stays down until the page has shown it, however long the checks take.
+  await sim.refuseNegotiationUntilAccepted()
   await sim.dropConnections()
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Reconnecting')
   await expectStale(row(page, call.correlationId))
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected', {
-    timeout: 15_000,
-  })
+  await reconnectHub(page, sim)
   await expectConfirmed(row(page, call.correlationId))
 })
 

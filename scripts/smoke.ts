@@ -4,8 +4,11 @@
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 
+// PANEL_DIST names another build to serve (as for the end-to-end tests); default dist/.
+const dist = process.env.PANEL_DIST ? ['--dist', process.env.PANEL_DIST] : []
+
 const RUNS = [
-  { name: 'latency benchmark (--quick)', args: ['run', 'bench', '--', '--quick'] },
+  { name: 'latency benchmark (--quick)', args: ['run', 'bench', '--', '--quick', ...dist] },
   {
     name: 'board benchmark (300 calls, 50 events/s, 5 s)',
     args: [
@@ -18,9 +21,10 @@ const RUNS = [
       '50',
       '--seconds',
       '5',
+      ...dist,
     ],
   },
-  { name: 'soak (30 s)', args: ['run', 'soak', '--', '--minutes', '0.5'] },
+  { name: 'soak (30 s)', args: ['run', 'soak', '--', '--minutes', '0.5', ...dist] },
 ]
 
 const results = RUNS.map(({ name, args }) => {

@@ -69,3 +69,18 @@ test('an answer that is not JSON is kept as text, and its status said', async ()
     await new Promise((resolve) => server.close(resolve))
   }
 })
+
+test('a negotiation refused until accepted stays refused, and is accepted when told', async () => {
+  const negotiate = () =>
+    fetch(`${simulator.url}/attendantservice/hubs/recording/negotiate?negotiateVersion=1`, {
+      method: 'POST',
+    })
+  try {
+    await sim.refuseNegotiationUntilAccepted()
+    expect((await negotiate()).status).toBe(503)
+    await sim.acceptNegotiation()
+    expect((await negotiate()).status).toBe(200)
+  } finally {
+    await sim.acceptNegotiation()
+  }
+})

@@ -20,6 +20,9 @@ export interface SimState {
   uccs: { name: string; calls: { correlationId: string }[] }[]
 }
 
+/** The longest refusal the control API takes (a day): for the test's purposes, until accepted. */
+const MAX_REFUSAL_SECONDS = 86_400
+
 /** A control request that gets no answer in this time fails, rather than the test or run that waits on it. */
 const REQUEST_TIMEOUT_MS = 10_000
 
@@ -165,6 +168,19 @@ export class SimClient {
 
   refuseNegotiation(seconds: number) {
     return this.call('POST', '/faults/refuse-negotiation', { seconds })
+  }
+
+  /**
+   * Every hub negotiation refused until `acceptNegotiation()` (or a reset): an outage that lasts
+   * exactly as long as the test needs, however slowly the machine runs it.
+   */
+  refuseNegotiationUntilAccepted() {
+    return this.refuseNegotiation(MAX_REFUSAL_SECONDS)
+  }
+
+  /** Ends a negotiation refusal: the clients' next attempt connects. */
+  acceptNegotiation() {
+    return this.refuseNegotiation(0)
   }
 
   settings(settings: { eventCasing?: 'pascal' | 'camel'; errorStatus?: 'ok' | 'http' }) {
