@@ -50,7 +50,15 @@ function errorTypeOf(value: unknown): number {
   return name === undefined ? Number(value) : ErrorType[name]
 }
 
-const enumValue = v.nullish(v.union([v.number(), v.string()]))
+// A number or a name; anything else is a shape this panel does not know (checked, not a union of
+// schemas: one action less in the first paint).
+const enumValue = v.nullish(
+  v.pipe(
+    v.unknown(),
+    v.check((value) => typeof value === 'number' || typeof value === 'string'),
+    v.transform((value) => value as number | string),
+  ),
+)
 
 const stateSchema = v.looseObject({
   CorrelationId: v.nullish(v.string()),

@@ -86,8 +86,12 @@ const PAUSE_SCHEMAS = {
   pauseWarningSeconds: between(0, 3_600),
   autoResume: v.boolean(must('configMustBeBoolean')),
   pauseReasons: v.pipe(
-    v.array(text, must('configMustBeReasons')),
-    v.transform((reasons) => reasons.map((reason) => reason.trim())),
+    v.unknown(),
+    v.check(
+      (value) => Array.isArray(value) && value.every((reason) => typeof reason === 'string'),
+      must('configMustBeReasons'),
+    ),
+    v.transform((reasons) => (reasons as string[]).map((reason) => reason.trim())),
     v.check(
       (reasons) =>
         reasons.length <= 12 && reasons.every((reason) => /^[^\p{Cc}]{1,60}$/u.test(reason)),
