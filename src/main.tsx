@@ -29,9 +29,10 @@ Promise.all([loadMessages(), fetchConfig()]).then(
     )
   },
   (error: unknown) => {
-    // The panel's own files could not be loaded (a deployment or network problem): never a blank page.
-    const root = document.getElementById('root')!
-    root.setAttribute('role', 'alert')
-    root.textContent = `The recording panel could not load (${String(error)}). Recording state not confirmed — do not take card details. Reload the page; if this happens again, tell your administrator.`
+    // The panel's own files could not be loaded (a deployment or network problem): the page says
+    // so in the words index.html carries for this, never a blank page.
+    console.error('Recording panel could not load', error)
+    const failed = document.getElementById('load-failed') as HTMLTemplateElement | null
+    if (failed) document.getElementById('root')!.replaceChildren(failed.content.cloneNode(true))
   },
 )

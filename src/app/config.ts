@@ -126,10 +126,7 @@ const KEY_SCHEMAS = {
   // Only the shape here: readOverrides checks each UCC's pause keys one by one.
   uccOverrides: v.pipe(
     v.unknown(),
-    v.check(
-      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-      must('configMustBeOverrides'),
-    ),
+    v.check(isObject, must('configMustBeOverrides')),
     v.transform((value) => value as Record<string, Partial<PausePolicy>>),
   ),
 } satisfies { [K in keyof PanelConfig]: v.GenericSchema<unknown, PanelConfig[K]> }
@@ -142,53 +139,42 @@ export interface LoadedConfig {
 
 /** Reads each known key on its own: a bad key falls back to its default and is reported, the rest still apply. */
 export function parseConfig(body: unknown): LoadedConfig {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return {
-      config: DEFAULT_CONFIG,
-      warnings: [t('configNotObject')],
-    }
-  }
-  const config: Record<string, unknown> = { ...DEFAULT_CONFIG }
   const warnings: string[] = []
-  const record = body as Record<string, unknown>
-  for (const [key, schema] of Object.entries(KEY_SCHEMAS)) {
-    if (!(key in record)) continue
-    const result = v.safeParse(schema, record[key])
-    if (result.success) config[key] = result.output
-    else warnings.push(t('configBadKey', key, result.issues[0].message))
+  if (!isObject(body)) return { config: DEFAULT_CONFIG, warnings: [t('configNotObject')] }
+  const config = { ...DEFAULT_CONFIG, ...readKeys(body, KEY_SCHEMAS, '', warnings) }
+  const overrides: Record<string, Partial<PausePolicy>> = {}
+  for (const [uccName, value] of Object.entries(config.uccOverrides)) {
+    const where = `uccOverrides.${uccName}`
+    if (isObject(value)) overrides[uccName] = readKeys(value, PAUSE_SCHEMAS, `${where}.`, warnings)
+    else warnings.push(t('configBadKey', where, t('configMustBeObject')))
   }
-  const unknownKeys = Object.keys(record).filter((key) => !Object.hasOwn(KEY_SCHEMAS, key))
-  if (unknownKeys.length > 0) warnings.push(t('configUnknownKeys', unknownKeys.join(', ')))
-  config.uccOverrides = readOverrides(config.uccOverrides as Record<string, unknown>, warnings)
-  return { config: config as unknown as PanelConfig, warnings }
+  return { config: { ...config, uccOverrides: overrides } as PanelConfig, warnings }
 }
 
-/** Each UCC's pause keys, read one by one like the top-level ones: a bad one is reported and left out. */
-function readOverrides(
-  overrides: Record<string, unknown>,
+/** Reads each key on its own: a bad or unknown one is reported and left out, the rest apply. */
+function readKeys(
+  record: Record<string, unknown>,
+  schemas: Record<string, v.GenericSchema>,
+  prefix: string,
   warnings: string[],
-): Record<string, Partial<PausePolicy>> {
-  const read: Record<string, Partial<PausePolicy>> = {}
-  for (const [uccName, value] of Object.entries(overrides)) {
-    const where = `uccOverrides.${uccName}`
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      warnings.push(t('configBadKey', where, t('configMustBeObject')))
+): Record<string, unknown> {
+  const read: Record<string, unknown> = {}
+  const unknown: string[] = []
+  for (const [key, raw] of Object.entries(record)) {
+    if (!Object.hasOwn(schemas, key)) {
+      unknown.push(prefix + key)
       continue
     }
-    const policy: Record<string, unknown> = {}
-    for (const [key, raw] of Object.entries(value)) {
-      const schema = (PAUSE_SCHEMAS as Record<string, v.GenericSchema>)[key]
-      if (!schema || !Object.hasOwn(PAUSE_SCHEMAS, key)) {
-        warnings.push(t('configUnknownKeys', `${where}.${key}`))
-        continue
-      }
-      const result = v.safeParse(schema, raw)
-      if (result.success) policy[key] = result.output
-      else warnings.push(t('configBadKey', `${where}.${key}`, result.issues[0].message))
-    }
-    read[uccName] = policy as Partial<PausePolicy>
+    const result = v.safeParse(schemas[key]!, raw)
+    if (result.success) read[key] = result.output
+    else warnings.push(t('configBadKey', prefix + key, result.issues[0].message))
   }
+  if (unknown.length > 0) warnings.push(t('configUnknownKeys', unknown.join(', ')))
   return read
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** The pause policies of config.json: its pause keys, and those of each UCC in uccOverrides. */

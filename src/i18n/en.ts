@@ -110,6 +110,7 @@ export const en = {
   deleteBody: 'The recording of this call will be marked for deletion.',
   deleteConfirm: 'Delete recording',
   cancel: 'Cancel',
+  serviceSaid: 'The service said: ',
   dismiss: 'Dismiss',
   blockedUnknownCall: 'The recording service does not know this call.',
   blockedNoEdit:

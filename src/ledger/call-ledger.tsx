@@ -67,7 +67,7 @@ export function CallLedger({
           <p role="status">{t('ledgerLoading')}</p>
         )
       ) : view.records.length === 0 ? (
-        <p className="text-slate-700 dark:text-slate-300">{t('ledgerEmpty')}</p>
+        <p className="text-muted">{t('ledgerEmpty')}</p>
       ) : (
         <ol className="flex flex-col gap-1">
           {describeLedger(view.records).map((line) => (
@@ -115,7 +115,7 @@ function LedgerEntry({ line }: { line: LedgerLine }) {
       className={`flex min-w-0 flex-col border-l-4 py-0.5 pl-2 wrap-anywhere ${TONE[line.kind]}`}
     >
       <span className="font-semibold">{line.text}</span>
-      <span className="text-xs text-slate-700 dark:text-slate-300">
+      <span className="text-xs text-muted">
         <Time iso={line.time} />
         {line.endTime && (
           <>

@@ -70,7 +70,7 @@ export function LedgerExport({
       <h2 id={headingId} className="text-base font-bold">
         {t('ledgerRangeHeading')}
       </h2>
-      <p className="text-slate-700 dark:text-slate-300">{t('ledgerRangeNote')}</p>
+      <p className="text-muted">{t('ledgerRangeNote')}</p>
       {!ledger.available && ledger.unavailableReason && (
         <LedgerUnavailable reason={ledger.unavailableReason} />
       )}

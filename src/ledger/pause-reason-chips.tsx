@@ -27,7 +27,7 @@ export function PauseReasonChips({
   const labelId = useId()
   return (
     <div role="group" aria-labelledby={labelId} className="flex flex-col gap-1 text-sm">
-      <p id={labelId} className="text-slate-700 dark:text-slate-300">
+      <p id={labelId} className="text-muted">
         {t('ledgerReasonsLabel')}
       </p>
       <div className="flex flex-wrap gap-1">

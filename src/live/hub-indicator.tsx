@@ -15,7 +15,7 @@ export function HubIndicator({ state }: { state: HubState }) {
     <span
       data-testid="hub-state"
       data-state={state}
-      className="inline-flex items-center gap-1.5 rounded-full border border-slate-400 px-2 py-0.5 text-xs font-semibold text-slate-900 dark:border-slate-500 dark:text-slate-100"
+      className="pill"
     >
       <span aria-hidden="true" className={`size-2 rounded-full ${look.dot}`} />
       <span>

@@ -1,14 +1,7 @@
 import type { ReactNode } from 'react'
+import { t } from '../../i18n/messages.ts'
 
 export type AlertTone = 'error' | 'warning' | 'info'
-
-const TONES: Record<AlertTone, string> = {
-  error:
-    'border-red-700 bg-red-50 text-red-950 dark:border-red-400 dark:bg-red-950 dark:text-red-50',
-  warning:
-    'border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50',
-  info: 'border-blue-700 bg-blue-50 text-blue-950 dark:border-blue-300 dark:bg-blue-950 dark:text-blue-50',
-}
 
 export interface AlertProps {
   tone: AlertTone
@@ -50,13 +43,14 @@ export function Alert({
     <div
       role={role}
       data-testid={props['data-testid']}
-      className={`text-sm wrap-anywhere ${shape} ${TONES[tone]}`}
+      className={`text-sm wrap-anywhere ${shape} alert-${tone}`}
     >
       <p className="font-bold">{title}</p>
       {explanation && <p className="mt-1">{explanation}</p>}
       {serverMessage && (
         <p className="mt-1">
-          The service said: <q className="font-mono">{serverMessage}</q>
+          {t('serviceSaid')}
+          <q className="font-mono">{serverMessage}</q>
         </p>
       )}
       {items && items.length > 0 && (

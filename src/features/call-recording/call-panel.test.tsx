@@ -302,14 +302,16 @@ test('hostile text in a server message is shown as text, never as HTML', async (
 test('Stop asks first: Cancel sends nothing, confirming sends Stop', async () => {
   const { api, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Stop' }))
-  const dialog = screen.getByRole('dialog', { name: 'Stop the recording?' })
+  const dialog = await screen.findByRole('dialog', { name: 'Stop the recording?' })
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(api.setRecording).not.toHaveBeenCalled()
 
   await user.click(screen.getByRole('button', { name: 'Stop' }))
   await user.click(
-    within(screen.getByRole('dialog', { name: 'Stop the recording?' })).getByTestId('confirm'),
+    within(await screen.findByRole('dialog', { name: 'Stop the recording?' })).getByTestId(
+      'confirm',
+    ),
   )
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(api.setRecording).toHaveBeenCalledTimes(1)

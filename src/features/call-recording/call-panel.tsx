@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from 'rea
 import { isApiError } from '../../api/api-error.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
-import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { t } from '../../i18n/messages.ts'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { RecordingAction } from '../../../protocol/wire.ts'
@@ -21,8 +20,11 @@ export interface CallPanelProps {
   policy: PausePolicy
 }
 
+const ConfirmDialog = lazy(() =>
+  import('./panel-extras.tsx').then((module) => ({ default: module.ConfirmDialog })),
+)
 const PauseGuard = lazy(() =>
-  import('./pause-guard-view.tsx').then((module) => ({ default: module.PauseGuard })),
+  import('./panel-extras.tsx').then((module) => ({ default: module.PauseGuard })),
 )
 
 export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
@@ -93,7 +95,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="text-lg font-bold">{t('panelTitle')}</h1>
         <HubIndicator state={hubState} />
-        <p className="w-full truncate text-xs text-slate-700 dark:text-slate-300">
+        <p className="w-full truncate text-xs text-muted">
           <span className="font-semibold">{call.uccName}</span> ·{' '}
           <span title={call.correlationId}>{call.correlationId}</span>
         </p>
@@ -132,7 +134,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
       />
 
       {view.blockedReason && !mutation.isPending && (
-        <p data-testid="actions-blocked" className="text-sm text-slate-800 dark:text-slate-200">
+        <p data-testid="actions-blocked" className="text-sm text-soft">
           {view.blockedReason}
         </p>
       )}
@@ -158,12 +160,9 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
 
       <section
         aria-labelledby="recorder-controls"
-        className="mt-4 border-t border-slate-300 pt-3 dark:border-slate-600"
+        className="rule-above"
       >
-        <h2
-          id="recorder-controls"
-          className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200"
-        >
+        <h2 id="recorder-controls" className="mb-2 text-sm font-semibold text-soft">
           {t('recorderHeading')}
         </h2>
         <ActionGrid
@@ -174,24 +173,26 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
         />
       </section>
 
-      <p className="text-xs text-slate-700 dark:text-slate-300">
+      <p className="text-xs text-muted">
         {t('shortcutBefore')}
         <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd>
         {t('shortcutAfter')}
       </p>
 
       {confirmAction?.confirm && confirming && (
-        <ConfirmDialog
-          title={t(confirmAction.confirm.title)}
-          confirmLabel={t(confirmAction.confirm.label)}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => {
-            setConfirming(null)
-            send(confirming)
-          }}
-        >
-          {t(confirmAction.confirm.body)}
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            title={t(confirmAction.confirm.title)}
+            confirmLabel={t(confirmAction.confirm.label)}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => {
+              setConfirming(null)
+              send(confirming)
+            }}
+          >
+            {t(confirmAction.confirm.body)}
+          </ConfirmDialog>
+        </Suspense>
       )}
     </main>
   )

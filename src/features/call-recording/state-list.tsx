@@ -17,10 +17,10 @@ export function StateList({
     { testId: 'saving-state', label: t('rowSaving'), value: view.saving },
   ]
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-600">
+    <dl className="fact-box grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
       {rows.map((row) => (
         <div key={row.testId} className="contents">
-          <dt className="text-slate-700 dark:text-slate-300">{row.label}</dt>
+          <dt className="text-muted">{row.label}</dt>
           <dd
             data-testid={row.testId}
             data-state={row.value}
@@ -36,7 +36,7 @@ export function StateList({
       ))}
       {lastEvent && (
         <div className="contents">
-          <dt className="text-slate-700 dark:text-slate-300">{t('rowLastChange')}</dt>
+          <dt className="text-muted">{t('rowLastChange')}</dt>
           <dd data-testid="last-event">
             {t(
               'lastChangeAt',

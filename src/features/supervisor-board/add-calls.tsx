@@ -60,7 +60,7 @@ export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
           Add
         </Button>
       </div>
-      <p id={hintId} className="text-xs text-slate-700 dark:text-slate-300">
+      <p id={hintId} className="text-xs text-muted">
         One or many, separated by spaces, commas or new lines; a paste of more than about 100 is
         added at once. Each is looked up in the watched contact centers in turn.
       </p>

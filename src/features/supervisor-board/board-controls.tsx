@@ -119,7 +119,7 @@ export function BoardNotices({
 }) {
   if (eventsIgnored === 0 && callsDropped === 0) return null
   return (
-    <div className="flex flex-col gap-1 text-sm text-slate-800 dark:text-slate-200">
+    <div className="flex flex-col gap-1 text-sm text-soft">
       {callsDropped > 0 && (
         <p data-testid="rows-capped" data-count={callsDropped}>
           This board keeps at most {maxCalls.toLocaleString('en')} calls:{' '}

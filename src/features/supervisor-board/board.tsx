@@ -182,11 +182,9 @@ export function BoardView({
           >
             {counts.alert > 0 ? `${counts.alert} paused too long` : 'No call paused too long'}
           </span>
-          <span className="ml-2 text-slate-700 dark:text-slate-300">
-            (limit {formatLimit(pauseAlertSeconds)})
-          </span>
+          <span className="ml-2 text-muted">(limit {formatLimit(pauseAlertSeconds)})</span>
         </p>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
+        <p className="text-sm text-muted">
           Watching <span className="font-semibold">{watching}</span> · {counts.all}{' '}
           {counts.all === 1 ? 'call' : 'calls'}
         </p>
@@ -207,7 +205,7 @@ export function BoardView({
         </p>
       )}
 
-      <p data-testid="board-note" className="max-w-4xl text-sm text-slate-800 dark:text-slate-200">
+      <p data-testid="board-note" className="max-w-4xl text-sm text-soft">
         The recording service cannot list calls. This board shows the calls it hears about through
         live events from {watching} since it was opened, and the calls you add by id; a call that
         has not changed since then is missing until you add it. Added ids (never anything else) are

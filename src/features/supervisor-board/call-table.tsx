@@ -123,9 +123,7 @@ export function CallTable(props: CallTableProps) {
           )}
         </tbody>
       </table>
-      {rows.length === 0 && (
-        <p className="p-3 text-sm text-slate-700 dark:text-slate-300">{props.emptyText}</p>
-      )}
+      {rows.length === 0 && <p className="p-3 text-sm text-muted">{props.emptyText}</p>}
     </div>
   )
 }

@@ -29,8 +29,7 @@ export function EventLog({ events, limit }: { events: readonly LoggedEvent[]; li
         id="event-log-title"
         className="border-b border-slate-300 px-2 py-1.5 text-sm font-semibold dark:border-slate-600"
       >
-        Live events{' '}
-        <span className="font-normal text-slate-700 dark:text-slate-300">(last {limit})</span>
+        Live events <span className="font-normal text-muted">(last {limit})</span>
       </h2>
       {/* Focusable so that keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <div
@@ -51,9 +50,7 @@ export function EventLog({ events, limit }: { events: readonly LoggedEvent[]; li
             return event ? <EventLine key={event.seq} event={event} top={item.start} /> : null
           })}
         </ol>
-        {events.length === 0 && (
-          <p className="p-2 text-xs text-slate-700 dark:text-slate-300">No events yet.</p>
-        )}
+        {events.length === 0 && <p className="p-2 text-xs text-muted">No events yet.</p>}
       </div>
     </section>
   )

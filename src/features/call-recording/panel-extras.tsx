@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react'
 import { isApiError } from '../../api/api-error.ts'
 import { Alert } from '../../components/ui/alert.tsx'
+
+// Stop and Delete ask first: the question comes with this chunk, not with the first paint.
+export { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { t } from '../../i18n/messages.ts'
 import { formatDuration } from '../../lib/time.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
 import { usePauseGuard, type PauseGuardInput, type PauseGuardState } from './use-pause-guard.ts'
 
 const SOUND_KEY = 'recording-panel.guard-sound'
+
+// What the agent panel shows after its first paint: the pause guard, and the question Stop and
+// Delete ask first. A chunk of its own, asked for at the first render.
 
 /**
  * What the pause guard says: a countdown to the limit while paused, a warning the agent cannot
