@@ -323,7 +323,7 @@ test('Stop asks first: Cancel sends nothing, confirming sends Stop', async () =>
 test('Delete asks first: Escape cancels, confirming sends Delete', async () => {
   const { api, user } = await setupConfirmed('Started')
   await user.click(screen.getByRole('button', { name: 'Delete' }))
-  expect(screen.getByRole('dialog', { name: 'Delete the recording?' })).toBeInTheDocument()
+  expect(await screen.findByRole('dialog', { name: 'Delete the recording?' })).toBeInTheDocument()
   await user.keyboard('{Escape}')
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(api.setRecording).not.toHaveBeenCalled()

@@ -101,11 +101,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
         </p>
       </header>
 
-      <RecorderIndicator
-        view={view}
-        pauseAlertSeconds={pauseAlertSeconds}
-        guardOn={policy.maxPauseSeconds > 0}
-      />
+      <RecorderIndicator view={view} />
       {/* Not needed for the first paint: a chunk of its own, asked for at once. */}
       <Suspense fallback={null}>
         <PauseGuard
@@ -115,14 +111,11 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
           hubConnected={hubState === 'Connected'}
           reread={reread}
           resume={resumeForGuard}
+          pauseAlertSeconds={pauseAlertSeconds}
+          confirmedPaused={view.indicator === 'paused'}
           actionSettled={mutation.isSuccess || mutation.isError ? mutation.submittedAt : 0}
         />
       </Suspense>
-      {query.data?.endedAt != null && query.data.state.recording === 'Paused' && (
-        <div data-testid="ended-while-paused" role="status">
-          <Alert tone="warning" title={t('endedWhilePaused')} />
-        </div>
-      )}
       <Announcer view={view} />
 
       <ActionGrid
@@ -158,10 +151,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
         onClick={request}
       />
 
-      <section
-        aria-labelledby="recorder-controls"
-        className="rule-above"
-      >
+      <section aria-labelledby="recorder-controls" className="rule-above">
         <h2 id="recorder-controls" className="mb-2 text-sm font-semibold text-soft">
           {t('recorderHeading')}
         </h2>

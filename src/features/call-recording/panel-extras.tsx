@@ -5,7 +5,7 @@ import { Alert } from '../../components/ui/alert.tsx'
 // Stop and Delete ask first: the question comes with this chunk, not with the first paint.
 export { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { t } from '../../i18n/messages.ts'
-import { formatDuration } from '../../lib/time.ts'
+import { formatDuration, useNow } from '../../lib/time.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
 import { usePauseGuard, type PauseGuardInput, type PauseGuardState } from './use-pause-guard.ts'
 
@@ -19,8 +19,35 @@ const SOUND_KEY = 'recording-panel.guard-sound'
  * miss before it (an alert, the page title, a short tone, a desktop notification when the tab is
  * hidden), what an automatic resume did, and a loud alert while it cannot.
  */
-export function PauseGuard(props: PauseGuardInput) {
-  return <PauseGuardView guard={usePauseGuard(props)} policy={props.policy} />
+export function PauseGuard({
+  pauseAlertSeconds,
+  confirmedPaused,
+  ...props
+}: PauseGuardInput & { pauseAlertSeconds: number; confirmedPaused: boolean }) {
+  const guard = usePauseGuard(props)
+  const { entry, policy } = props
+  const now = useNow(confirmedPaused && policy.maxPauseSeconds <= 0, 1000)
+  const remind =
+    confirmedPaused &&
+    policy.maxPauseSeconds <= 0 &&
+    entry?.pausedSince != null &&
+    now - entry.pausedSince > pauseAlertSeconds * 1000
+  return (
+    <>
+      <PauseGuardView guard={guard} policy={policy} />
+      {/* With the guard off, a reminder once the pause is long. */}
+      {remind && (
+        <p data-testid="pause-reminder" className="text-sm font-bold">
+          {t('pauseReminder', Math.round(pauseAlertSeconds / 60) || 1)}
+        </p>
+      )}
+      {entry?.endedAt != null && entry.state.recording === 'Paused' && (
+        <div data-testid="ended-while-paused" role="status">
+          <Alert tone="warning" title={t('endedWhilePaused')} />
+        </div>
+      )}
+    </>
+  )
 }
 
 function PauseGuardView({ guard, policy }: { guard: PauseGuardState; policy: PausePolicy }) {

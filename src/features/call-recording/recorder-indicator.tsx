@@ -36,20 +36,10 @@ const LOOK = {
 } as const satisfies Record<string, { title: TextKey; box: string; dot: string }>
 
 /** The one thing an agent must read right: is the recorder running, and is that confirmed? */
-export function RecorderIndicator({
-  view,
-  pauseAlertSeconds,
-  guardOn,
-}: {
-  view: CallView
-  pauseAlertSeconds: number
-  /** The pause guard counts down instead of the reminder line. */
-  guardOn: boolean
-}) {
+export function RecorderIndicator({ view }: { view: CallView }) {
   const look = LOOK[view.indicator]
   const now = useNow(view.pausedSince !== null)
   const pausedFor = view.pausedSince !== null ? now - view.pausedSince : null
-  const longPause = pausedFor !== null && pausedFor > pauseAlertSeconds * 1000
   const length = pausedFor !== null ? pauseLength(pausedFor, view.pausedSinceExact) : null
 
   return (
@@ -75,11 +65,6 @@ export function RecorderIndicator({
         )}
       </div>
       <p className="mt-2 text-base font-semibold">{adviceFor(view)}</p>
-      {longPause && !guardOn && view.indicator === 'paused' && (
-        <p data-testid="pause-reminder" className="mt-1 text-sm font-bold">
-          {t('pauseReminder', Math.round(pauseAlertSeconds / 60) || 1)}
-        </p>
-      )}
     </section>
   )
 }
