@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../../protocol/wire.ts'
@@ -18,6 +18,12 @@ function state(recording: RecordingStateName): CallState {
   return { uccName: UCC, correlationId: ID, recording, marking: 'None', saving: 'None' }
 }
 
+// The guard is a lazy chunk of the panel: load its module once, before the clock is faked, so
+// that rendering it needs only promise callbacks (which the fake clock runs), never real time.
+beforeAll(async () => {
+  await import('./panel-extras.tsx')
+})
+
 beforeEach(() => {
   vi.useFakeTimers()
   document.title = 'Call recording'
@@ -31,14 +37,14 @@ async function tick(ms = 0) {
   await act(() => vi.advanceTimersByTimeAsync(ms))
 }
 
-async function setup(policy: PausePolicy = POLICY, panels = 1) {
+async function setup(policy: PausePolicy = POLICY, panels = 1, pauseAlertSeconds = 120) {
   const fake = fakeRecordingApi()
   const panel = (key: number) => (
     <CallPanel
       key={key}
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
-      pauseAlertSeconds={120}
+      pauseAlertSeconds={pauseAlertSeconds}
       policy={policy}
     />
   )
@@ -178,6 +184,18 @@ test('without autoResume the limit is only warned about: nothing is sent', async
   await tick(15_000)
   expect(screen.getByTestId('pause-warning')).toHaveTextContent(
     'Pause limit reached — resume the recording now.',
+  )
+  expect(view.posts).toHaveLength(0)
+})
+
+test('with the guard off, a long pause is only reminded of, after pauseAlertSeconds', async () => {
+  const view = await setup({ ...POLICY, maxPauseSeconds: 0 }, 1, 60)
+  await pausedByEvent(view)
+  await tick(59_000)
+  expect(screen.queryByTestId('pause-reminder')).not.toBeInTheDocument()
+  await tick(2_000)
+  expect(screen.getByTestId('pause-reminder')).toHaveTextContent(
+    'Paused for more than 1 min — remember to resume.',
   )
   expect(view.posts).toHaveLength(0)
 })
