@@ -19,8 +19,8 @@ const StartPage = lazy(() =>
   })),
 )
 const SupervisorBoard = lazy(() =>
-  import('../features/supervisor-board/board.tsx').then((module) => ({
-    default: module.SupervisorBoard,
+  import('../features/supervisor-board/board-entry.tsx').then((module) => ({
+    default: module.BoardFromAddress,
   })),
 )
 
@@ -62,6 +62,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
           requesterSipUri={route.agentSipUri}
           pauseAlertSeconds={config.pauseAlertSeconds}
           policy={policyFor(pausePolicies(config), route.uccName)}
+          ledgerRetentionDays={config.ledgerRetentionDays}
         />
       )
     case 'start':
@@ -77,16 +78,7 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
     case 'board':
       return (
         <Suspense fallback={<Loading what={t('loadingBoard')} />}>
-          <SupervisorBoard
-            uccNames={route.uccNames}
-            correlationIds={route.correlationIds}
-            problems={route.problems}
-            pauseAlertSeconds={config.pauseAlertSeconds}
-            endedCallLingerSeconds={config.endedCallLingerSeconds}
-            maxCalls={config.boardMaxCalls}
-            requesterSipUri={config.requesterSipUri}
-            bench={new URLSearchParams(window.location.search).get('bench') === '1'}
-          />
+          <SupervisorBoard route={route} config={config} />
         </Suspense>
       )
   }

@@ -244,6 +244,14 @@ export const en = {
     `The automatic resume did not go through: ${why} It is tried again every 5 seconds, after a fresh read.`,
   guardAutoResumed: (length: string) => `Recording resumed automatically after ${length} paused.`,
   guardTitle: 'Resume recording',
+  partNotLoaded:
+    'Part of this panel could not be loaded: the pause limit, the ledger and the questions before Stop and Delete are missing. Reload the page.',
+  recordHeading: 'On record',
+  exposureReport: 'Card data may be in the recording',
+  exposureRecorded: 'Recorded: card data may be in this recording.',
+  exposureWhat:
+    'The recording is marked for review and the incident is kept in this browser’s ledger, whether or not the recording is deleted.',
+  exposureDelete: 'Delete this recording…',
   endedWhilePaused: 'The call ended while the recording was paused.',
   guardBusy: 'an action of yours is on its way.',
   guardNotificationBody: 'The recording pause is about to reach its limit.',

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { DEFAULT_PAUSE_POLICY, pauseClock, policyFor, type PausePolicies } from './pause-policy.ts'
+import { pauseClock } from './pause-clock.ts'
+import { DEFAULT_PAUSE_POLICY, policyFor, type PausePolicies } from './pause-policy.ts'
 
 const POLICIES: PausePolicies = {
   defaults: DEFAULT_PAUSE_POLICY,

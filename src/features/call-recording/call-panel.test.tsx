@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
 import type { CallState, Capabilities, RecordingStateName } from '../../api/schemas.ts'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../../protocol/wire.ts'
@@ -26,6 +26,11 @@ function callState(recording: RecordingStateName, overrides: Partial<CallState> 
   }
 }
 
+// The panel's after-paint parts are a lazy chunk: load its module once, up front.
+beforeAll(async () => {
+  await import('./panel-extras.tsx')
+})
+
 async function setup(
   options: { capabilities?: Capabilities; delay?: number | null; policy?: PausePolicy } = {},
 ) {
@@ -39,6 +44,8 @@ async function setup(
     />,
     fakeRecordingApi({ capabilities: options.capabilities }),
   )
+  // The panel reads its call as it mounts; React may commit that a moment later under load.
+  await waitFor(() => expect(view.gets).toHaveLength(1))
   return { ...view, user }
 }
 

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useEffectEvent, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { isApiError } from '../../api/api-error.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
 import { t } from '../../i18n/messages.ts'
+import { useAfterPaint } from '../../lib/after-paint.ts'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { RecordingAction } from '../../../protocol/wire.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
@@ -18,20 +19,25 @@ export interface CallPanelProps {
   pauseAlertSeconds: number
   /** This UCC's pause policy (the guard is off when its maxPauseSeconds is 0). */
   policy: PausePolicy
+  /** How long this browser keeps the pause ledger (config.json's ledgerRetentionDays). */
+  ledgerRetentionDays?: number
 }
 
-const ConfirmDialog = lazy(() =>
-  import('./panel-extras.tsx').then((module) => ({ default: module.ConfirmDialog })),
-)
-const PauseGuard = lazy(() =>
-  import('./panel-extras.tsx').then((module) => ({ default: module.PauseGuard })),
-)
+/** What the panel shows after its first paint: the guard, the record, the question Stop asks. */
+const loadExtras = () => import('./panel-extras.tsx')
 
 export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
 
-export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: CallPanelProps) {
+export function CallPanel({
+  call,
+  requesterSipUri,
+  pauseAlertSeconds,
+  policy,
+  ledgerRetentionDays = 30,
+}: CallPanelProps) {
   const { query, capabilities, hubState, reread } = useCallState(call)
   const mutation = useSetRecording(call, requesterSipUri)
+  const extras = useAfterPaint(loadExtras)
   const [confirming, setConfirming] = useState<ActionId | null>(null)
   const [lastAction, setLastAction] = useState<ActionId | null>(null)
   const sending = useRef(false)
@@ -103,8 +109,13 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
 
       <RecorderIndicator view={view} />
       {/* Not needed for the first paint: a chunk of its own, asked for at once. */}
-      <Suspense fallback={null}>
-        <PauseGuard
+      {extras === 'failed' && (
+        <p role="alert" className="text-sm font-semibold">
+          {t('partNotLoaded')}
+        </p>
+      )}
+      {extras && extras !== 'failed' && (
+        <extras.PauseGuard
           callKey={callStateKey(call).slice(1).join('|')}
           entry={query.data}
           policy={policy}
@@ -115,7 +126,7 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
           confirmedPaused={view.indicator === 'paused'}
           actionSettled={mutation.isSuccess || mutation.isError ? mutation.submittedAt : 0}
         />
-      </Suspense>
+      )}
       <Announcer view={view} />
 
       <ActionGrid
@@ -142,7 +153,13 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
         onDismissAction={() => mutation.reset()}
       />
 
-      <StateList view={view} lastEvent={query.data?.lastEvent ?? null} />
+      <StateList
+        view={view}
+        lastChange={
+          extras &&
+          extras !== 'failed' && <extras.LastChange lastEvent={query.data?.lastEvent ?? null} />
+        }
+      />
 
       <ActionGrid
         ids={['mark', 'unmark', 'save', 'delete']}
@@ -169,20 +186,29 @@ export function CallPanel({ call, requesterSipUri, pauseAlertSeconds, policy }: 
         {t('shortcutAfter')}
       </p>
 
-      {confirmAction?.confirm && confirming && (
-        <Suspense fallback={null}>
-          <ConfirmDialog
-            title={t(confirmAction.confirm.title)}
-            confirmLabel={t(confirmAction.confirm.label)}
-            onCancel={() => setConfirming(null)}
-            onConfirm={() => {
-              setConfirming(null)
-              send(confirming)
-            }}
-          >
-            {t(confirmAction.confirm.body)}
-          </ConfirmDialog>
-        </Suspense>
+      {extras && extras !== 'failed' && (
+        <extras.CallRecord
+          call={call}
+          agentSipUri={requesterSipUri}
+          view={view}
+          canEdit={capabilities.data?.agentCanEditRecordings !== false}
+          send={send}
+          retentionDays={ledgerRetentionDays}
+        />
+      )}
+
+      {confirmAction?.confirm && confirming && extras && extras !== 'failed' && (
+        <extras.ConfirmDialog
+          title={t(confirmAction.confirm.title)}
+          confirmLabel={t(confirmAction.confirm.label)}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null)
+            send(confirming)
+          }}
+        >
+          {t(confirmAction.confirm.body)}
+        </extras.ConfirmDialog>
       )}
     </main>
   )

@@ -4,8 +4,13 @@ import { Alert } from '../../components/ui/alert.tsx'
 
 // Stop and Delete ask first: the question comes with this chunk, not with the first paint.
 export { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+export { CallRecord } from './call-record.tsx'
 import { t } from '../../i18n/messages.ts'
 import { formatDuration, useNow } from '../../lib/time.ts'
+import { PauseReasonChips } from '../../ledger/pause-reason-chips.tsx'
+import { sharedLedger } from '../../ledger/shared-ledger.ts'
+import { actionName } from '../../api/call-state.ts'
+import type { AnnouncedChange, CallEntry } from '../../recording-state/call-entry.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
 import { usePauseGuard, type PauseGuardInput, type PauseGuardState } from './use-pause-guard.ts'
 
@@ -26,6 +31,7 @@ export function PauseGuard({
 }: PauseGuardInput & { pauseAlertSeconds: number; confirmedPaused: boolean }) {
   const guard = usePauseGuard(props)
   const { entry, policy } = props
+  const reasons = usePauseReason(entry, confirmedPaused)
   const now = useNow(confirmedPaused && policy.maxPauseSeconds <= 0, 1000)
   const remind =
     confirmedPaused &&
@@ -35,6 +41,13 @@ export function PauseGuard({
   return (
     <>
       <PauseGuardView guard={guard} policy={policy} />
+      {confirmedPaused && policy.pauseReasons.length > 0 && (
+        <PauseReasonChips
+          reasons={policy.pauseReasons}
+          chosen={reasons.chosen}
+          onChoose={reasons.choose}
+        />
+      )}
       {/* With the guard off, a reminder once the pause is long. */}
       {remind && (
         <p data-testid="pause-reminder" className="text-sm font-bold">
@@ -127,6 +140,23 @@ function PauseGuardView({ guard, policy }: { guard: PauseGuardState; policy: Pau
   )
 }
 
+/** The reason chosen for this pause, kept in the ledger; a new pause starts without one. */
+function usePauseReason(entry: CallEntry | undefined, paused: boolean) {
+  const [chosen, setChosen] = useState<{ since: number | null; reason: string | null }>({
+    since: null,
+    reason: null,
+  })
+  const since = paused ? (entry?.pausedSince ?? null) : null
+  const [ucc, correlationId] = [entry?.state.uccName ?? '', entry?.state.correlationId ?? '']
+  return {
+    chosen: chosen.since === since ? chosen.reason : null,
+    choose(reason: string | null) {
+      setChosen({ since, reason })
+      void sharedLedger.run((ledger) => ledger.setPauseReason(ucc, correlationId, reason))
+    },
+  }
+}
+
 /** Desktop notifications, when the browser has them and the agent has not decided yet. */
 function NotificationOffer() {
   const [permission, setPermission] = useState(() =>
@@ -217,4 +247,21 @@ function writeSound(on: boolean): boolean {
     // Storage refused: the choice lasts until the page closes.
   }
   return on
+}
+
+/** The last change the hub announced, as a row of the state list. */
+export function LastChange({ lastEvent }: { lastEvent: AnnouncedChange | null }) {
+  if (!lastEvent) return null
+  return (
+    <div className="contents">
+      <dt className="text-muted">{t('rowLastChange')}</dt>
+      <dd data-testid="last-event">
+        {t(
+          'lastChangeAt',
+          actionName(lastEvent.action),
+          new Date(lastEvent.at).toLocaleTimeString(),
+        )}
+      </dd>
+    </div>
+  )
 }

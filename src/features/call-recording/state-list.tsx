@@ -1,15 +1,15 @@
-import { actionName } from '../../api/call-state.ts'
-import type { AnnouncedChange } from '../../recording-state/call-entry.ts'
+import type { ReactNode } from 'react'
 import { t } from '../../i18n/messages.ts'
 import type { CallView } from './describe-call.ts'
 
 /** The three states as the server gave them, with the test contract's attributes. */
 export function StateList({
   view,
-  lastEvent,
+  lastChange,
 }: {
   view: CallView
-  lastEvent: AnnouncedChange | null
+  /** The last change the hub announced (a row of this list, rendered after the first paint). */
+  lastChange?: ReactNode
 }) {
   const rows = [
     { testId: 'recording-state', label: t('rowRecorder'), value: view.recording },
@@ -34,18 +34,7 @@ export function StateList({
           </dd>
         </div>
       ))}
-      {lastEvent && (
-        <div className="contents">
-          <dt className="text-muted">{t('rowLastChange')}</dt>
-          <dd data-testid="last-event">
-            {t(
-              'lastChangeAt',
-              actionName(lastEvent.action),
-              new Date(lastEvent.at).toLocaleTimeString(),
-            )}
-          </dd>
-        </div>
-      )}
+      {lastChange}
     </dl>
   )
 }

@@ -2,11 +2,8 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { useQueryClient } from '@tanstack/react-query'
 import { useNow } from '../../lib/time.ts'
 import type { CallEntry } from '../../recording-state/call-entry.ts'
-import {
-  pauseClock,
-  type PauseClock,
-  type PausePolicy,
-} from '../../recording-state/pause-policy.ts'
+import { pauseClock, type PauseClock } from '../../recording-state/pause-clock.ts'
+import type { PausePolicy } from '../../recording-state/pause-policy.ts'
 import { sharedCallChannel, type CallChannel } from './call-channel.ts'
 import { claimLeadership, type Leadership, type LockManagerLike } from './guard-leadership.ts'
 

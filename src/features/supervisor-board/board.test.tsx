@@ -9,7 +9,8 @@ import {
   renderWithRuntime,
   type FakeApi,
 } from '../../testing/render-with-runtime.tsx'
-import { SupervisorBoard, type SupervisorBoardProps } from './board.tsx'
+import type { SupervisorBoardProps } from './board.tsx'
+import { SupervisorBoard } from './board-entry.tsx'
 
 const UCC = 'ucc-demo'
 const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'

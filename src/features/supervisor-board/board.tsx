@@ -1,22 +1,13 @@
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react'
-import { useRecordingApi } from '../../api/api-context.tsx'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { isApiError } from '../../api/api-error.ts'
 import { RecordingAction } from '../../../protocol/wire.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
-import { useHubState, useLive } from '../../live/live-context.tsx'
+import { useHubState } from '../../live/live-context.tsx'
 import { useNow } from '../../lib/time.ts'
 import { AddCalls, Lookups } from './add-calls.tsx'
 import type { BoardCall } from './board-call.ts'
 import { useBoardCapabilities } from './board-capabilities.ts'
-import { BoardBench } from './board-metrics.ts'
 import {
   countRows,
   pageTitle,
@@ -25,11 +16,10 @@ import {
   type BoardFilter,
   type BoardSort,
 } from './board-rows.ts'
-import { BoardStore } from './board-store.ts'
+import type { BoardStore } from './board-store.ts'
 import { BoardNotices, BoardToolbar, ResumeDialog } from './board-controls.tsx'
 import { CallTable } from './call-table.tsx'
 import { EventLog } from './event-log.tsx'
-import { localWatchList } from './watch-list.ts'
 
 export const EVENT_LOG_SIZE = 300
 
@@ -45,44 +35,8 @@ export interface SupervisorBoardProps {
   maxCalls?: number
   /** Resume and Mark are sent as this SIP URI; also the agent= of the "Open" links. */
   requesterSipUri: string
-  /** Expose window.__boardMetrics (the address has bench=1). */
+  /** Expose window.__boardMetrics (default: the address has bench=1). */
   bench?: boolean
-}
-
-/** The supervisor board: the app loads it lazily, in its own chunk. */
-export function SupervisorBoard({ bench = false, ...props }: SupervisorBoardProps) {
-  const api = useRecordingApi()
-  const live = useLive()
-  const [benchObserver] = useState(() => (bench ? new BoardBench() : undefined))
-  const [store] = useState(
-    () =>
-      new BoardStore({
-        api,
-        live,
-        uccNames: props.uccNames,
-        endedLingerMs: props.endedCallLingerSeconds * 1000,
-        maxCalls: props.maxCalls,
-        eventLogSize: EVENT_LOG_SIZE,
-        observer: benchObserver,
-        watchList: localWatchList(props.uccNames),
-      }),
-  )
-  useEffect(() => {
-    if (benchObserver) window.__boardMetrics = benchObserver.metrics
-  }, [benchObserver])
-  return (
-    <>
-      <BoardView store={store} {...props} />
-      {benchObserver && <BenchCommits store={store} bench={benchObserver} />}
-    </>
-  )
-}
-
-/** For the benchmark: each commit of a new snapshot shows what the store applied in its last frame. */
-function BenchCommits({ store, bench }: { store: BoardStore; bench: BoardBench }) {
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
-  useLayoutEffect(() => bench.committed(), [bench, snapshot])
-  return null
 }
 
 export interface BoardViewProps extends Omit<
