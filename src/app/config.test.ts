@@ -1,12 +1,6 @@
 import { expect, test, vi } from 'vitest'
-import { policyFor } from '../recording-state/pause-policy.ts'
-import {
-  DEFAULT_CONFIG,
-  loadConfig,
-  parseConfig,
-  pausePolicies,
-  type PanelConfig,
-} from './config.ts'
+import { pausePolicies, policyFor } from '../recording-state/pause-policy.ts'
+import { DEFAULT_CONFIG, loadConfig, parseConfig, type PanelConfig } from './config.ts'
 
 test('the defaults', () => {
   expect(DEFAULT_CONFIG).toEqual({

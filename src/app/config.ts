@@ -1,11 +1,7 @@
 import * as v from 'valibot'
 import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
 import { t, type TextKey } from '../i18n/messages.ts'
-import {
-  DEFAULT_PAUSE_POLICY,
-  type PausePolicies,
-  type PausePolicy,
-} from '../recording-state/pause-policy.ts'
+import { DEFAULT_PAUSE_POLICY, type PausePolicy } from '../recording-state/pause-policy.ts'
 
 /** Runtime configuration, read from `config.json` beside index.html, so one build deploys anywhere. */
 export interface PanelConfig {
@@ -175,22 +171,6 @@ function readKeys(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** The pause policies of config.json: its pause keys, and those of each UCC in uccOverrides. */
-export function pausePolicies(config: PanelConfig): PausePolicies {
-  const defaults: PausePolicy = {
-    maxPauseSeconds: config.maxPauseSeconds,
-    pauseWarningSeconds: config.pauseWarningSeconds,
-    autoResume: config.autoResume,
-    pauseReasons: config.pauseReasons,
-  }
-  return {
-    defaults,
-    overrides: new Map(
-      Object.entries(config.uccOverrides).map(([name, policy]) => [name.toLowerCase(), policy]),
-    ),
-  }
 }
 
 /** What came back for config.json: its body, or why there is none. */

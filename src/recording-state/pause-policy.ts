@@ -33,3 +33,21 @@ export function policyFor(policies: PausePolicies, uccName: string): PausePolicy
   const override = policies.overrides.get(uccName.toLowerCase())
   return override ? { ...policies.defaults, ...override } : policies.defaults
 }
+
+/** The pause policies of config.json: its pause keys, and those of each UCC in uccOverrides. */
+export function pausePolicies(
+  config: PausePolicy & { uccOverrides: Readonly<Record<string, Partial<PausePolicy>>> },
+): PausePolicies {
+  const defaults: PausePolicy = {
+    maxPauseSeconds: config.maxPauseSeconds,
+    pauseWarningSeconds: config.pauseWarningSeconds,
+    autoResume: config.autoResume,
+    pauseReasons: config.pauseReasons,
+  }
+  return {
+    defaults,
+    overrides: new Map(
+      Object.entries(config.uccOverrides).map(([name, policy]) => [name.toLowerCase(), policy]),
+    ),
+  }
+}

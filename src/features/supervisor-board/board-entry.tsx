@@ -4,6 +4,8 @@ import { useLive } from '../../live/live-context.tsx'
 import { BoardView, EVENT_LOG_SIZE, type SupervisorBoardProps } from './board.tsx'
 import { BoardBench } from './board-metrics.ts'
 import { BoardStore } from './board-store.ts'
+import { sharedLedger } from '../../ledger/shared-ledger.ts'
+import { pausePolicies } from '../../recording-state/pause-policy.ts'
 import { localWatchList } from './watch-list.ts'
 
 // The board's entry: its store, made once per board, from the address and config.json.
@@ -17,8 +19,13 @@ export function BoardFromAddress({
   config: Pick<
     SupervisorBoardProps,
     'pauseAlertSeconds' | 'endedCallLingerSeconds' | 'requesterSipUri'
-  > & { boardMaxCalls: number }
+  > &
+    Parameters<typeof pausePolicies>[0] & { boardMaxCalls: number; ledgerRetentionDays: number }
 }) {
+  const [policies] = useState(() => pausePolicies(config))
+  useEffect(() => {
+    void sharedLedger.start({ retentionDays: config.ledgerRetentionDays })
+  }, [config.ledgerRetentionDays])
   return (
     <SupervisorBoard
       uccNames={route.uccNames}
@@ -28,6 +35,8 @@ export function BoardFromAddress({
       endedCallLingerSeconds={config.endedCallLingerSeconds}
       maxCalls={config.boardMaxCalls}
       requesterSipUri={config.requesterSipUri}
+      policies={policies}
+      ledger={sharedLedger}
     />
   )
 }
@@ -51,6 +60,13 @@ export function SupervisorBoard({
         eventLogSize: EVENT_LOG_SIZE,
         observer: benchObserver,
         watchList: localWatchList(props.uccNames),
+        // Every change the board sees goes on record, its own actions as the supervisor's.
+        onEntry: (previous, next) =>
+          props.ledger?.observe(previous, next, {
+            actorSipUri: props.requesterSipUri || null,
+            now: Date.now(),
+          }),
+        onForget: (call) => props.ledger?.forget(call.state.uccName, call.correlationId),
       }),
   )
   useEffect(() => {

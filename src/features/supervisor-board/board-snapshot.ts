@@ -35,6 +35,10 @@ export interface BoardStoreOptions extends Pick<
   endedLingerMs: number
   /** The most calls the board keeps (config `boardMaxCalls`). */
   maxCalls?: number
+  /** Every new version of a call (for the pause ledger), with the one before it. */
+  onEntry?: (previous: BoardCall | undefined, next: BoardCall) => void
+  /** A call the board let go of. */
+  onForget?: (call: BoardCall) => void
   eventLogSize?: number
   observer?: BoardObserver
   watchList?: WatchList

@@ -276,7 +276,9 @@ export class BoardStore {
    */
   private put({ entry, read }: Step<BoardCall>, how: { atOnce?: boolean; sentAt?: number } = {}) {
     const { key } = entry
+    const previous = this.calls.get(key)
     this.calls.set(key, entry)
+    if (previous !== entry) this.options.onEntry?.(previous, entry)
     this.sweep.note(key, entry.endedAt)
     if (read && how.atOnce) this.reads.wantNow(key)
     else if (read) this.reads.want(key)
@@ -291,6 +293,7 @@ export class BoardStore {
       const call = this.calls.get(key)
       if (!call) continue
       this.calls.delete(key)
+      this.options.onForget?.(call)
       this.reads.forget(key)
       this.watched.remove(call.correlationId)
     }

@@ -9,6 +9,7 @@ import {
   renderWithRuntime,
   type FakeApi,
 } from '../../testing/render-with-runtime.tsx'
+import { DEFAULT_PAUSE_POLICY, pausePolicies } from '../../recording-state/pause-policy.ts'
 import type { SupervisorBoardProps } from './board.tsx'
 import { SupervisorBoard } from './board-entry.tsx'
 
@@ -156,6 +157,39 @@ test('a pause longer than the limit is highlighted, counted and put in the title
   emit(RecordingAction.Start)
   expect(row()).not.toHaveAttribute('data-alert')
   expect(document.title).toBe('Recording board')
+})
+
+test('a paused row shows its time against the pause limit of its UCC, and says when it is over (apart from the alert)', async () => {
+  const policies = pausePolicies({
+    ...DEFAULT_PAUSE_POLICY,
+    maxPauseSeconds: 60,
+    uccOverrides: { [UCC.toUpperCase()]: { maxPauseSeconds: 5 } },
+  })
+  const { emit } = await setup({ policies, pauseAlertSeconds: 120 })
+  emit(RecordingAction.Pause)
+  expect(row()).toHaveTextContent('0:05')
+  expect(row()).not.toHaveAttribute('data-over-limit')
+  act(() => vi.advanceTimersByTime(6_000))
+  expect(row()).toHaveAttribute('data-over-limit', 'true')
+  expect(within(row()).getByTestId('over-limit')).toHaveTextContent(/over limit/i)
+  expect(row()).not.toHaveAttribute('data-alert')
+  emit(RecordingAction.Start)
+  expect(row()).not.toHaveAttribute('data-over-limit')
+})
+
+test('every version of a call the board sees is handed to the ledger, with the one before it', async () => {
+  const observe = vi.fn()
+  const ledger = { observe, forget: vi.fn(), ledger: new Promise<never>(() => {}) }
+  const { emit } = await setup({ ledger })
+  emit(RecordingAction.Pause)
+  expect(observe).toHaveBeenCalledWith(
+    undefined,
+    expect.objectContaining({
+      correlationId: ID,
+      lastChange: expect.objectContaining({ source: 'other' }),
+    }),
+    expect.objectContaining({ actorSipUri: SUPERVISOR }),
+  )
 })
 
 test('resume asks first, warning about card details; confirmed, it sends Start as the supervisor', async () => {

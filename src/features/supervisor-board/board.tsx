@@ -1,10 +1,20 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { isApiError } from '../../api/api-error.ts'
 import { RecordingAction } from '../../../protocol/wire.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { useHubState } from '../../live/live-context.tsx'
+import type { LedgerClient } from '../../ledger/ledger-client.ts'
 import { useNow } from '../../lib/time.ts'
+import { policyFor, type PausePolicies } from '../../recording-state/pause-policy.ts'
 import { AddCalls, Lookups } from './add-calls.tsx'
 import type { BoardCall } from './board-call.ts'
 import { useBoardCapabilities } from './board-capabilities.ts'
@@ -23,6 +33,12 @@ import { EventLog } from './event-log.tsx'
 
 export const EVENT_LOG_SIZE = 300
 
+const BoardLedgerExport = lazy(() =>
+  import('../../ledger/board-ledger-export.tsx').then((module) => ({
+    default: module.BoardLedgerExport,
+  })),
+)
+
 export interface SupervisorBoardProps {
   uccNames: string[]
   /** From `calls=` in the address: looked up like pasted ids. */
@@ -37,6 +53,10 @@ export interface SupervisorBoardProps {
   requesterSipUri: string
   /** Expose window.__boardMetrics (default: the address has bench=1). */
   bench?: boolean
+  /** Each UCC's pause limit (config.json's pause keys and uccOverrides): rows show time against it. */
+  policies?: PausePolicies
+  /** Where the calls the board sees go on record (the pause ledger). */
+  ledger?: Pick<LedgerClient, 'observe' | 'forget' | 'ledger'>
 }
 
 export interface BoardViewProps extends Omit<
@@ -53,6 +73,8 @@ export function BoardView({
   problems,
   pauseAlertSeconds,
   requesterSipUri,
+  policies,
+  ledger,
 }: BoardViewProps) {
   const hubState = useHubState()
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
@@ -138,6 +160,11 @@ export function BoardView({
           </span>
           <span className="ml-2 text-muted">(limit {formatLimit(pauseAlertSeconds)})</span>
         </p>
+        {ledger && (
+          <Suspense fallback={null}>
+            <BoardLedgerExport ledger={ledger.ledger} />
+          </Suspense>
+        )}
         <p className="text-sm text-muted">
           Watching <span className="font-semibold">{watching}</span> · {counts.all}{' '}
           {counts.all === 1 ? 'call' : 'calls'}
@@ -228,6 +255,9 @@ export function BoardView({
           pauseAlertMs={pauseAlertMs}
           canEdit={capabilities.canEdit}
           requesterSipUri={requesterSipUri}
+          limitMs={(uccName) =>
+            policies ? policyFor(policies, uccName).maxPauseSeconds * 1000 : 0
+          }
           onResume={onResume}
           onMark={onMark}
           emptyText={

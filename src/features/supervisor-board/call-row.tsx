@@ -4,7 +4,7 @@ import { RecordingAction } from '../../../protocol/wire.ts'
 import { agentPanelHref } from '../../lib/call-address.ts'
 import { Button } from '../../components/ui/button.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
-import { pauseLength } from '../../lib/time.ts'
+import { formatDuration, pauseLength } from '../../lib/time.ts'
 import { shortId } from './board-rows.ts'
 import type { BoardCall } from './board-call.ts'
 import type { RowActions } from './call-table.tsx'
@@ -20,6 +20,8 @@ interface CallRowProps extends RowActions {
   alert: boolean
   canEdit: boolean
   requesterSipUri: string
+  /** The UCC's pause limit in ms (0: none): a pause past it is over the limit. */
+  limitMs: number
 }
 
 const STATE_LOOK: Record<string, string> = {
@@ -36,6 +38,7 @@ export const CallRow = memo(function CallRow({
   alert,
   canEdit,
   requesterSipUri,
+  limitMs,
   onResume,
   onMark,
 }: CallRowProps) {
@@ -53,6 +56,7 @@ export const CallRow = memo(function CallRow({
         : undefined
   const pausedFor = call.pausedSince !== null && now > 0 ? now - call.pausedSince : null
   const paused = pausedFor === null ? null : pauseLength(pausedFor, call.pausedSinceExact)
+  const overLimit = pausedFor !== null && limitMs > 0 && pausedFor > limitMs
 
   return (
     <tr
@@ -60,6 +64,7 @@ export const CallRow = memo(function CallRow({
       data-correlation-id={call.correlationId}
       data-ucc={call.uccName}
       data-alert={alert ? 'true' : undefined}
+      data-over-limit={overLimit ? 'true' : undefined}
       data-ended={ended ? 'true' : undefined}
       aria-rowindex={rowIndex}
       style={{ height: ROW_HEIGHT }}
@@ -104,6 +109,19 @@ export const CallRow = memo(function CallRow({
             aria-label={`paused for ${paused.spoken}`}
           >
             {paused.text}
+          </span>
+        )}
+        {paused !== null && limitMs > 0 && (
+          <span className="text-muted font-mono tabular-nums">
+            <span aria-hidden="true"> / </span>
+            <span className="sr-only"> of </span>
+            {formatDuration(limitMs)}
+            <span className="sr-only"> allowed</span>
+          </span>
+        )}
+        {overLimit && (
+          <span data-testid="over-limit" className="ml-2 text-xs font-bold uppercase">
+            over limit
           </span>
         )}
         {alert && <span className="ml-2 text-xs font-bold uppercase">too long</span>}

@@ -22,6 +22,8 @@ export interface CallTableProps extends RowActions {
   /** Per UCC (lowercased): false where the service says agents may not edit recordings. */
   canEdit: ReadonlyMap<string, boolean>
   requesterSipUri: string
+  /** The pause limit of a UCC in ms (0: no limit), for time against it. */
+  limitMs: (uccName: string) => number
   emptyText: string
 }
 
@@ -111,6 +113,7 @@ export function CallTable(props: CallTableProps) {
                 alert={isAlerting(call, now, pauseAlertMs)}
                 canEdit={canEdit.get(call.uccName.toLowerCase()) !== false}
                 requesterSipUri={requesterSipUri}
+                limitMs={props.limitMs(call.uccName)}
                 onResume={props.onResume}
                 onMark={props.onMark}
               />
