@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { contentSecurityPolicy } from './deploy/content-security-policy.ts'
+import { quietProxyLogger } from './scripts/quiet-logger.ts'
 
 // The simulator `npm start` runs beside the dev server; API and hub requests are proxied to it,
 // so the panel talks to its own origin exactly as it does when deployed behind one host.
@@ -10,6 +11,8 @@ const simulatorUrl = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:5100'
 export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
+  // A tab that closes ends its hub WebSocket: not an error worth a stack trace on `npm start`.
+  customLogger: quietProxyLogger(),
   server: {
     proxy: {
       '/attendantservice': { target: simulatorUrl, ws: true, changeOrigin: false },
