@@ -1,6 +1,13 @@
-import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+} from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
-import { AGENT, SimClient } from '../test-support/sim-client.ts'
+import { AGENT, DEMO_UCC, SimClient } from '../test-support/sim-client.ts'
 
 export interface Call {
   uccName: string
@@ -166,4 +173,114 @@ export async function holdRequests(
     await route.fallback()
   })
   return { count: () => held, release }
+}
+
+/**
+ * config.json as the tests use it (the demo UCC and agent) with `keys` on top: for one page, or
+ * every page of a context. Set up before the page loads.
+ */
+export async function serveConfig(
+  target: Page | BrowserContext,
+  keys: Record<string, unknown>,
+): Promise<void> {
+  await target.route('**/config.json', (route) =>
+    route.fulfill({ json: { uccName: DEMO_UCC, requesterSipUri: AGENT, ...keys } }),
+  )
+}
+
+/** One line of the agent panel's pause ledger, as shown. */
+export interface LedgerEntryShown {
+  kind: string | null
+  action: string | null
+  source: string | null
+  confirmed: string | null
+  text: string
+  /** The ISO times it shows: when it happened, and a pause's end. */
+  times: string[]
+}
+
+/** The pause ledger's lines, newest first, as the agent panel shows them now. */
+export function ledgerEntries(page: Page): Promise<LedgerEntryShown[]> {
+  return page.getByTestId('ledger-entry').evaluateAll((items) =>
+    items.map((item) => ({
+      kind: item.getAttribute('data-kind'),
+      action: item.getAttribute('data-action'),
+      source: item.getAttribute('data-source'),
+      confirmed: item.getAttribute('data-confirmed'),
+      text: item.textContent ?? '',
+      times: Array.from(
+        item.querySelectorAll('time'),
+        (time) => time.getAttribute('datetime') ?? '',
+      ),
+    })),
+  )
+}
+
+/** The ledger line of a kind, action and source (a locator: wait on it). */
+export function ledgerEntry(
+  page: Page,
+  entry: { kind: 'change' | 'pause' | 'incident'; action?: string; source?: string },
+): Locator {
+  const attributes = [
+    `[data-kind="${entry.kind}"]`,
+    entry.action ? `[data-action="${entry.action}"]` : '',
+    entry.source ? `[data-source="${entry.source}"]` : '',
+  ].join('')
+  return page.locator(`[data-testid="ledger-entry"]${attributes}`)
+}
+
+/** What the pause guard showed at one moment (noted in the page on every change). */
+export interface GuardSnapshot {
+  /** Date.now() in the page. */
+  at: number
+  /** data-seconds-left of the countdown; null when there is none. */
+  secondsLeft: number | null
+  warning: boolean
+  title: string
+}
+
+declare global {
+  interface Window {
+    __guardSnapshots?: GuardSnapshot[]
+  }
+}
+
+/**
+ * Notes in the page, from now on, every change of the pause guard's countdown, its warning and the
+ * page title (a MutationObserver: it sees each change however briefly it lasts).
+ */
+export async function watchGuard(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const snapshots: GuardSnapshot[] = []
+    window.__guardSnapshots = snapshots
+    let last = ''
+    const note = () => {
+      const left = document
+        .querySelector('[data-testid="pause-countdown"]')
+        ?.getAttribute('data-seconds-left')
+      const snapshot = {
+        at: Date.now(),
+        secondsLeft: left === undefined || left === null ? null : Number(left),
+        warning: document.querySelector('[data-testid="pause-warning"]') !== null,
+        title: document.title,
+      }
+      const key = `${snapshot.secondsLeft}|${snapshot.warning}|${snapshot.title}`
+      if (key === last) return
+      last = key
+      snapshots.push(snapshot)
+    }
+    note()
+    new MutationObserver(note).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-seconds-left'],
+    })
+  })
+}
+
+/** What watchGuard noted so far. */
+export function guardSnapshots(page: Page): Promise<GuardSnapshot[]> {
+  return page.evaluate(() => window.__guardSnapshots ?? [])
 }

@@ -98,6 +98,11 @@ export class SimClient {
     return this.call('DELETE', `/calls/${encodeURIComponent(ucc)}/${id}`)
   }
 
+  /** The call ends with no event at all (not even the Stop a running recorder gets): only a read tells. */
+  endCallSilently(ucc: string, id: string) {
+    return this.call('DELETE', `/calls/${encodeURIComponent(ucc)}/${id}?silent=true`)
+  }
+
   /** Another party (a payment system, a supervisor) applies an action: the event goes out. */
   actAs(ucc: string, id: string, action: number | string, requester = 'sip:payments@domain.com') {
     return this.call('POST', actionPath(ucc, id), { action, requester, source: 'control' })
