@@ -4,7 +4,14 @@
 //
 //   a page never shows a confirmed Paused (no data-stale) for a call whose recorder is not Paused,
 //   nor a confirmed Started for one whose recorder is Paused, once the true state has held for
-//   more than 1 s and the page's hub has said Connected for more than 1 s.
+//   more than 1 s and the page's hub has said Connected for more than 1 s;
+//
+// and the pause limit: no call stays Paused longer than the agent pages' maxPauseSeconds
+// (--max-pause-seconds, 12 by default) plus 10 s while its agent page's hub is Connected and the
+// service answers as it should (no fault on set or the state read pending or in effect, no hung
+// request, latency spike or slow answer), counted anew after a reconnect or an old event for the
+// call. One call's agent pauses and never resumes, and nobody else touches that call: only its
+// pause guard ends those pauses; the run recovers only once it has.
 //
 // One agent page per call and a board watching them all (ids pasted). Other parties act on the
 // calls every 0.3–2 s; the agents click Pause/Resume (now and then the shortcut, or a reload); a

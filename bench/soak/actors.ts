@@ -1,6 +1,7 @@
 // `npm run soak`: who changes the calls while the faults fall. Other parties (a payment system)
 // act every 0.3–2 s; the agents click Pause or Resume (now and then the shortcut, or a reload);
-// a supervisor resumes or marks from the board; and the silent call is changed with no event.
+// a supervisor resumes or marks from the board; the forgetful agent pauses its call and leaves it
+// to its pause guard; and the silent call is changed with no event.
 import { MarkingState, RecordingState } from '../../protocol/wire.ts'
 import { pick } from '../../simulator/random.ts'
 import { bump, errorText, shortCall, weighted } from './common.ts'
@@ -13,7 +14,7 @@ export async function otherParties(soak: SoakState): Promise<void> {
   const { counters, random } = soak
   while (soak.running()) {
     if (!(await soak.nextTurn(300, 2000))) break
-    const call = pick(random, soak.mainCalls)
+    const call = pick(random, soak.busyCalls)
     const state = soak.sim.store.findCall(call.uccName, call.correlationId)
     if (!state) continue
     const toggleMark = state.markingState === MarkingState.Mark ? 'UnMark' : 'Mark'
@@ -70,7 +71,8 @@ export async function otherParties(soak: SoakState): Promise<void> {
 export async function agents(soak: SoakState): Promise<void> {
   const { counters, random } = soak
   const pages = soak.watched.filter(
-    (watched) => watched.kind === 'agent' && watched.call && !watched.call.silent,
+    (watched) =>
+      watched.kind === 'agent' && watched.call && !watched.call.silent && !watched.call.forgetful,
   )
   while (soak.running()) {
     if (!(await soak.nextTurn(500, 3000))) break
@@ -113,6 +115,39 @@ export async function agents(soak: SoakState): Promise<void> {
   }
 }
 
+/**
+ * The forgetful agent: pauses its call 1–3 s after the recorder runs again, and never resumes it;
+ * nobody else acts on that call, so only its pause guard ends each pause.
+ */
+export async function forgetfulAgent(soak: SoakState): Promise<void> {
+  const watched = soak.watched.find((candidate) => candidate.call?.forgetful)
+  if (!watched?.call) return
+  const { key } = watched.call
+  const pause = watched.page.locator('[data-testid="action-pause"]')
+  while (soak.running()) {
+    if (!(await soak.nextTurn(1000, 3000))) break
+    if (soak.tracker.get(key)?.recording !== 'Started') continue
+    if (!(await pause.isEnabled({ timeout: 500 }).catch(() => false))) continue
+    const at = Date.now()
+    try {
+      await pause.click({ timeout: 2000 })
+      soak.clickLog.push({
+        at,
+        what: 'agent',
+        detail: 'clicks Pause (and forgets it)',
+        page: watched.name,
+      })
+    } catch (error) {
+      soak.clickLog.push({
+        at,
+        what: 'agent',
+        detail: `Pause failed: ${errorText(error)}`,
+        page: watched.name,
+      })
+    }
+  }
+}
+
 /** A supervisor on the board: Resume (after its warning) or Mark, now and then. */
 export async function supervisor(soak: SoakState): Promise<void> {
   const board = soak.watched.find((watched) => watched.kind === 'board')
@@ -120,7 +155,7 @@ export async function supervisor(soak: SoakState): Promise<void> {
   const done = soak.counters.supervisor
   while (soak.running()) {
     if (!(await soak.nextTurn(4000, 12_000))) break
-    const call = pick(soak.random, soak.mainCalls)
+    const call = pick(soak.random, soak.busyCalls)
     const row = board.page.locator(
       `[data-testid="call-row"][data-correlation-id="${call.correlationId}"]`,
     )

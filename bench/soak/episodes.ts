@@ -6,8 +6,8 @@ import { recordedSince } from '../../test-support/page-recorder.ts'
 import type { PageContext, RequestRecord } from '../../test-support/page-recorder.ts'
 import { errorText, shortCall, withTimeout } from './common.ts'
 import type { LogEntry } from './common.ts'
-import { isViolation } from './judge.ts'
-import type { Outcome, ViolationKind } from './judge.ts'
+import { isViolation, ViolationKind } from './judge.ts'
+import type { Outcome } from './judge.ts'
 import { EVALUATE_TIMEOUT_MS } from './options.ts'
 import type { SoakCall, SoakState, Watched } from './state.ts'
 
@@ -65,11 +65,15 @@ export class Episodes {
     if (violation) counters.violationEpisodes[record.kind as ViolationKind] += 1
     else counters.mismatchEpisodes += 1
     const label = violation ? 'VIOLATION' : 'disagreement (not a PCI violation)'
+    const hub = `hub connected ${
+      record.hubConnectedMs === null ? '-' : `${(record.hubConnectedMs / 1000).toFixed(1)} s`
+    }`
     console.log(
-      `${this.soak.timeline.stamp(record.at)} ${label} ${record.kind}: ${watched.name} shows ${record.shown} confirmed for ${shortCall(call)}, ` +
-        `true ${record.truth} for ${(record.truthHeldMs / 1000).toFixed(1)} s, hub connected ${
-          record.hubConnectedMs === null ? '-' : `${(record.hubConnectedMs / 1000).toFixed(1)} s`
-        }`,
+      record.kind === ViolationKind.PausedPastLimit
+        ? `${this.soak.timeline.stamp(record.at)} ${label} ${record.kind}: ${shortCall(call)} paused for ${(record.truthHeldMs / 1000).toFixed(1)} s, ` +
+            `past its limit (${this.soak.options.maxPauseSeconds} s) plus the slack; ${watched.name} shows ${record.shown}, ${hub}`
+        : `${this.soak.timeline.stamp(record.at)} ${label} ${record.kind}: ${watched.name} shows ${record.shown} confirmed for ${shortCall(call)}, ` +
+            `true ${record.truth} for ${(record.truthHeldMs / 1000).toFixed(1)} s, ${hub}`,
     )
     // Counted always; kept (bounded) for the JSON, the first few with what led to them.
     if (list.length < EPISODES_KEPT) list.push(record)

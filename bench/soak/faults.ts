@@ -92,6 +92,24 @@ export class Faults {
     }
   }
 
+  /**
+   * Whether the service may not take or answer a resume as it should now: a fault pending on set
+   * or the state read (or on any endpoint), a hung request, a latency spike, or a slow answer
+   * armed or on its way. Asked at every sample; each such fault is also noted when injected (one
+   * used up between two samples is not missed).
+   */
+  disturbing(): boolean {
+    const now = this.soak.sim.faults.snapshot()
+    return (
+      now.latencyMs > 0 ||
+      now.hungRequests > 0 ||
+      now.pending.some(
+        (fault) => fault.endpoint !== 'capabilities' && fault.endpoint !== 'negotiate',
+      ) ||
+      this.slow.busy()
+    )
+  }
+
   private async inject(kind: FaultKind): Promise<void> {
     const { client, random, tracker } = this.soak
     switch (kind) {
@@ -127,6 +145,7 @@ export class Faults {
           ...(variant.contentType === undefined ? {} : { contentType: variant.contentType }),
           passThrough,
         })
+        if (endpoint !== 'capabilities') this.soak.noteDisturbance()
         const name = `${endpoint} ${variant.name}${passThrough ? ' (took effect)' : ''}`
         return this.note(kind, `next ${count} ${name}`, name)
       }
@@ -135,6 +154,7 @@ export class Faults {
         const holdMs = Math.round(between(random, 2000, 6000))
         clearTimeout(this.latencyReset)
         await client.latency(ms)
+        this.soak.noteDisturbance()
         this.latencyReset = setTimeout(() => {
           this.latencyReset = undefined
           void client.latency(0).catch(() => {})
@@ -145,6 +165,7 @@ export class Faults {
         const endpoint = pick(random, ['state', 'set'] as const)
         const count = 1 + Math.floor(random.next() * 2)
         await client.hang(endpoint, count)
+        this.soak.noteDisturbance()
         return this.note(kind, `next ${count} ${endpoint}`, `hang ${endpoint}`)
       }
       case FaultKind.SlowAnswer: {
@@ -156,6 +177,7 @@ export class Faults {
         const count = 1 + Math.floor(random.next() * 2)
         const outage = endpoint === 'set' && chance(random, 0.5)
         this.slow.arm({ endpoint, remaining: count, delayMs, outage })
+        this.soak.noteDisturbance()
         const name = `slow ${endpoint}${outage ? ' + outage' : ''}`
         return this.note(
           kind,
@@ -165,7 +187,9 @@ export class Faults {
       }
       case FaultKind.OutOfOrder:
       case FaultKind.Duplicate: {
-        const call = pick(random, this.soak.mainCalls)
+        const call = pick(random, this.soak.busyCalls)
+        // An old event may make its page count a pause anew, from the read that follows.
+        this.soak.restartedAt.set(call.key, Date.now())
         const events = tracker
           .history(call.key)
           .filter((change) => change.event && change.stateAction !== null)
@@ -188,6 +212,7 @@ export class Faults {
             StateAction: event.stateAction,
           },
         ])
+        this.soak.restartedAt.set(call.key, Date.now())
         const age = ((Date.now() - event.at) / 1000).toFixed(1)
         return this.note(
           what,

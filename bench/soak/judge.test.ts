@@ -6,9 +6,10 @@ import {
   callKey,
   isViolation,
   judge,
+  judgePauseLimit,
   recordingStateName,
 } from './judge.ts'
-import type { Observation, TruthChange } from './judge.ts'
+import type { Observation, PauseLimitObservation, TruthChange } from './judge.ts'
 
 const T0 = 1_000_000
 
@@ -171,4 +172,85 @@ test('recorder states are named as the page names them', () => {
     'Paused',
     'Unknown',
   ])
+})
+
+// The pause limit
+
+const LIMIT = { limitMs: 12_000, slackMs: 10_000 }
+
+/** Paused since T0, the page's hub Connected since well before, nothing else: read at `at`. */
+function pausedAt(at: number, changes: Partial<PauseLimitObservation> = {}): PauseLimitObservation {
+  return {
+    truth: 'Paused',
+    truthSince: T0,
+    connectedSince: T0 - 60_000,
+    restartedAt: null,
+    disturbedAt: null,
+    at,
+    ...changes,
+  }
+}
+
+test('a call paused past its limit plus the slack, its page connected throughout and the service answering, is a violation', () => {
+  const deadline = T0 + LIMIT.limitMs + LIMIT.slackMs
+  expect(judgePauseLimit(pausedAt(deadline), LIMIT)).toEqual({ outcome: 'within', deadline })
+  const judgement = judgePauseLimit(pausedAt(deadline + 1), LIMIT)
+  expect(judgement).toEqual({ outcome: ViolationKind.PausedPastLimit, deadline })
+  expect(isViolation(judgement.outcome)).toBe(true)
+})
+
+test('a call that is not paused is never past its limit, however long it has run', () => {
+  for (const truth of ['Started', 'Stopped', 'Uninitialized', 'Unknown'])
+    expect(judgePauseLimit(pausedAt(T0 + 3_600_000, { truth }), LIMIT).outcome).toBe('not-paused')
+})
+
+test('while the page is not connected the guard rightly waits: not judged', () => {
+  expect(judgePauseLimit(pausedAt(T0 + 3_600_000, { connectedSince: null }), LIMIT).outcome).toBe(
+    'hub-down',
+  )
+})
+
+test('after a reconnect the count starts again from it (the page counts the pause from then)', () => {
+  const reconnected = T0 + 20_000
+  const observation = (at: number) => pausedAt(at, { connectedSince: reconnected })
+  const deadline = reconnected + LIMIT.limitMs + LIMIT.slackMs
+  expect(judgePauseLimit(observation(deadline), LIMIT).outcome).toBe('within')
+  expect(judgePauseLimit(observation(deadline + 1), LIMIT).outcome).toBe(
+    ViolationKind.PausedPastLimit,
+  )
+})
+
+test('an old or duplicate event for the call starts the count again from it', () => {
+  const restarted = T0 + 15_000
+  const deadline = restarted + LIMIT.limitMs + LIMIT.slackMs
+  expect(judgePauseLimit(pausedAt(deadline, { restartedAt: restarted }), LIMIT).outcome).toBe(
+    'within',
+  )
+  expect(judgePauseLimit(pausedAt(deadline + 1, { restartedAt: restarted }), LIMIT).outcome).toBe(
+    ViolationKind.PausedPastLimit,
+  )
+  // One from before the pause began changes nothing.
+  expect(
+    judgePauseLimit(
+      pausedAt(T0 + LIMIT.limitMs + LIMIT.slackMs + 1, { restartedAt: T0 - 5 }),
+      LIMIT,
+    ).outcome,
+  ).toBe(ViolationKind.PausedPastLimit)
+})
+
+test('the service misbehaving after the limit gives the guard the slack again from its last moment; before the limit it changes nothing', () => {
+  const disturbedAt = T0 + LIMIT.limitMs + 8_000
+  const deadline = disturbedAt + LIMIT.slackMs
+  expect(judgePauseLimit(pausedAt(deadline, { disturbedAt }), LIMIT)).toEqual({
+    outcome: 'within',
+    deadline,
+  })
+  expect(judgePauseLimit(pausedAt(deadline + 1, { disturbedAt }), LIMIT).outcome).toBe(
+    ViolationKind.PausedPastLimit,
+  )
+  const early = judgePauseLimit(pausedAt(T0 + 30_000, { disturbedAt: T0 + 2_000 }), LIMIT)
+  expect(early).toEqual({
+    outcome: ViolationKind.PausedPastLimit,
+    deadline: T0 + LIMIT.limitMs + LIMIT.slackMs,
+  })
 })

@@ -1,5 +1,6 @@
-// The soak's rules, apart from the browser: the true state of each call and since when, and the
-// judgement of one shown value against it (the PCI invariant of docs/decisions/0004).
+// The soak's rules, apart from the browser: the true state of each call and since when, the
+// judgement of one shown value against it (the PCI invariant of docs/decisions/0004), and the
+// pause limit (no call left paused past its limit while its panel could resume it).
 import { RecordingState } from '../../protocol/wire.ts'
 
 export const GRACE_MS = 1000
@@ -9,6 +10,11 @@ export const ViolationKind = {
   PausedWhileNotPaused: 'pausedWhileNotPaused',
   /** A confirmed Started while the recorder is Paused. */
   StartedWhilePaused: 'startedWhilePaused',
+  /**
+   * The recorder Paused past its limit plus the slack while the call's agent panel was open, its
+   * hub Connected and the service answering as it should: its pause guard did not resume it.
+   */
+  PausedPastLimit: 'pausedPastLimit',
 } as const
 export type ViolationKind = (typeof ViolationKind)[keyof typeof ViolationKind]
 
@@ -120,8 +126,68 @@ export function judge(observation: Observation, graceMs = GRACE_MS): Judgement {
   return { outcome: shown === truth ? 'agrees' : 'mismatch', settled }
 }
 
-export function isViolation(outcome: Outcome): outcome is ViolationKind {
+export function isViolation(
+  outcome: Outcome | PauseLimitJudgement['outcome'],
+): outcome is ViolationKind {
   return (
-    outcome === ViolationKind.PausedWhileNotPaused || outcome === ViolationKind.StartedWhilePaused
+    outcome === ViolationKind.PausedWhileNotPaused ||
+    outcome === ViolationKind.StartedWhilePaused ||
+    outcome === ViolationKind.PausedPastLimit
   )
+}
+
+/** The pause guard's limit as the agent pages are configured (maxPauseSeconds), and the slack. */
+export interface PauseLimit {
+  limitMs: number
+  /** How much later than the limit a resume may come: a retry (5 s) and the round trips. */
+  slackMs: number
+}
+
+export interface PauseLimitObservation {
+  /** The recorder's true state, and since when (Date.now()). */
+  truth: string
+  truthSince: number
+  /** Since when the call's agent page has said Connected; null when it does not. */
+  connectedSince: number | null
+  /**
+   * The last time the page's count of this pause may rightly have begun again (an old or
+   * duplicate event for the call: a read then finds the pause and counts it from then); null: never.
+   */
+  restartedAt: number | null
+  /**
+   * The last time the service might not have taken or answered a resume as it should (a fault
+   * pending or in effect on set or the state read, a hung request, a latency spike, a slow
+   * answer); null: never.
+   */
+  disturbedAt: number | null
+  /** Date.now() when the page was read. */
+  at: number
+}
+
+export interface PauseLimitJudgement {
+  /**
+   * `not-paused`; `hub-down`: the page's hub is not Connected (the guard rightly waits);
+   * `within`: paused, not yet past the deadline; `pausedPastLimit`: past it.
+   */
+  outcome: 'not-paused' | 'hub-down' | 'within' | typeof ViolationKind.PausedPastLimit
+  /** When the pause would become a violation (Date.now()); null unless paused with the hub up. */
+  deadline: number | null
+}
+
+/**
+ * The pause limit: a call must not stay Paused longer than its limit plus the slack, counted from
+ * when its agent page could first count it (the pause began, or the page's hub connected, or an
+ * old event made it count again, whichever is last), and no sooner than the slack after the
+ * service last misbehaved: a refused or failed resume is rightly tried again later.
+ */
+export function judgePauseLimit(
+  observation: PauseLimitObservation,
+  limit: PauseLimit,
+): PauseLimitJudgement {
+  const { truth, truthSince, connectedSince, restartedAt, disturbedAt, at } = observation
+  if (truth !== 'Paused') return { outcome: 'not-paused', deadline: null }
+  if (connectedSince === null) return { outcome: 'hub-down', deadline: null }
+  const counted = Math.max(truthSince, connectedSince, restartedAt ?? -Infinity)
+  const deadline = Math.max(counted + limit.limitMs, disturbedAt ?? -Infinity) + limit.slackMs
+  return { outcome: at > deadline ? ViolationKind.PausedPastLimit : 'within', deadline }
 }

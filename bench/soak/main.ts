@@ -4,12 +4,19 @@ import { recordContext } from '../../test-support/page-recorder.ts'
 import { SimClient } from '../../test-support/sim-client.ts'
 import { requireBuild, withBenchRun, writeJson } from '../harness.ts'
 import { Verdict, formatTable, sleep, waitFor } from '../lib.ts'
-import { agents, otherParties, silentChanges, supervisor } from './actors.ts'
+import { agents, forgetfulAgent, otherParties, silentChanges, supervisor } from './actors.ts'
 import { Episodes } from './episodes.ts'
 import { Faults } from './faults.ts'
 import { READY_TIMEOUT_MS, RECOVERY_LIMIT_MS } from './options.ts'
 import type { SoakOptions } from './options.ts'
-import { createCalls, disagreements, openPages, trackTruth, waitUntilReady } from './pages.ts'
+import {
+  createCalls,
+  disagreements,
+  forgottenPauseLeft,
+  openPages,
+  trackTruth,
+  waitUntilReady,
+} from './pages.ts'
 import { progressLine, resultJson, summaryDetails, summaryRows } from './report.ts'
 import type { Soaked } from './report.ts'
 import { Sampler } from './sampler.ts'
@@ -34,7 +41,7 @@ async function progress(soak: SoakState): Promise<void> {
  */
 async function soakFor(soak: SoakState, faults: Faults): Promise<Soaked> {
   const episodes = new Episodes(soak)
-  const sampler = new Sampler(soak, episodes)
+  const sampler = new Sampler(soak, episodes, faults)
   soak.timeline.start = Date.now()
   soak.endAt = soak.timeline.start + soak.options.minutes * 60_000
   let samplingDone = false
@@ -42,6 +49,7 @@ async function soakFor(soak: SoakState, faults: Faults): Promise<Soaked> {
   await Promise.all([
     otherParties(soak),
     agents(soak),
+    forgetfulAgent(soak),
     supervisor(soak),
     faults.loop(),
     silentChanges(soak),
@@ -54,9 +62,10 @@ async function soakFor(soak: SoakState, faults: Faults): Promise<Soaked> {
     `${soak.timeline.stamp(stoppedAt)} faults stopped and cleared; waiting for every page to recover`,
   )
   let left: string[] = []
+  // Recovered: every page shows the truth, and the forgotten pause has been ended by its guard.
   const recovered = await waitFor(
     async () => {
-      left = await disagreements(soak)
+      left = [...(await disagreements(soak)), ...forgottenPauseLeft(soak)]
       return left.length === 0
     },
     RECOVERY_LIMIT_MS,
@@ -89,7 +98,8 @@ export async function run(options: SoakOptions): Promise<number> {
     return await withBenchRun('soak', watchdogMs, async (bench) => {
       console.log(
         `soak: ${options.minutes} min, ${options.calls} calls, seed ${options.seed}, ${options.board ? 'with' : 'without'} the board` +
-          `${options.silent ? ', plus a silently changed call (information only)' : ''}`,
+          `${options.silent ? ', plus a silently changed call (information only)' : ''}` +
+          `, pause limit ${options.maxPauseSeconds > 0 ? `${options.maxPauseSeconds} s` : 'off'}`,
       )
       const sim = await bench.startSimulator({ staticDir: options.dist })
       const current = new SoakState(
@@ -125,7 +135,10 @@ export async function run(options: SoakOptions): Promise<number> {
         )
 
       const c = current.counters
-      const violations = c.violations.pausedWhileNotPaused + c.violations.startedWhilePaused
+      const violations =
+        c.violations.pausedWhileNotPaused +
+        c.violations.startedWhilePaused +
+        c.violations.pausedPastLimit
       const exitCode = violations === 0 && c.pageErrors === 0 ? 0 : 1
       console.log(
         `\n${formatTable(summaryRows(soaked))}\n\n${summaryDetails(current).join('\n')}\n`,

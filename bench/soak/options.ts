@@ -14,6 +14,13 @@ export const RECOVERY_LIMIT_MS = 45_000
 export const READY_TIMEOUT_MS = 30_000
 /** How long one reading of a page may take. */
 export const EVALUATE_TIMEOUT_MS = 5_000
+/** The pause guard's warning on the agent pages, before their limit (at most the limit itself). */
+export const PAUSE_WARNING_SECONDS = 5
+/**
+ * How much later than its limit a call may still be resumed by its guard: one retry after a
+ * refused or failed resume (5 s) and the round trips of a read and a POST on a busy machine.
+ */
+export const PAUSE_LIMIT_SLACK_MS = 10_000
 
 export interface SoakOptions {
   minutes: number
@@ -21,6 +28,8 @@ export interface SoakOptions {
   calls: number
   board: boolean
   silent: boolean
+  /** The agent pages' maxPauseSeconds (0: the guard off, and the pause limit not checked). */
+  maxPauseSeconds: number
   dist: string
   out: string
   skip: FaultKind[]
@@ -55,6 +64,16 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
     )
     .option('--no-board', 'no supervisor board page')
     .option('--no-silent', 'no extra call changed silently (the information-only counter)')
+    .addOption(
+      new Option(
+        '--max-pause-seconds <n>',
+        "the agent pages' pause limit (config.json maxPauseSeconds): one call's agent pauses and " +
+          'never resumes, and no call may stay paused past it plus 10 s while its page can resume it ' +
+          '(0: the guard off, not checked)',
+      )
+        .default(12)
+        .argParser(wholeNumber(0, 3_600)),
+    )
     .addOption(
       new Option(
         '--skip <kinds>',

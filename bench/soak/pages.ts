@@ -1,5 +1,7 @@
 // `npm run soak`: the calls under test and the pages that show them (one agent panel per call and
 // a board watching them all), and whether every page shows every call confirmed and true.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
 import { RecordingState } from '../../protocol/wire.ts'
 import { DEFAULT_UCC } from '../../simulator/default-data.ts'
@@ -11,13 +13,22 @@ import { waitFor } from '../lib.ts'
 import { errorText, shortCall, withTimeout } from './common.ts'
 import { callKey, recordingStateName } from './judge.ts'
 import type { TruthChange } from './judge.ts'
-import { AGENT, EVALUATE_TIMEOUT_MS, READY_TIMEOUT_MS, SECOND_UCC, UCCS } from './options.ts'
+import {
+  AGENT,
+  EVALUATE_TIMEOUT_MS,
+  PAUSE_WARNING_SECONDS,
+  READY_TIMEOUT_MS,
+  SECOND_UCC,
+  UCCS,
+} from './options.ts'
 import { newPageStats } from './state.ts'
 import type { SoakCall, SoakState, Watched } from './state.ts'
 
 /** Every change of every call, as the simulator's store reports it, feeds the true state. */
 export function trackTruth(soak: SoakState): void {
   soak.sim.store.onChange((change) => {
+    const key = callKey(change.uccName, change.correlationId)
+    const before = soak.tracker.get(key)
     const entry: TruthChange = {
       at: Date.now(),
       recording: recordingStateName(change.recordingState),
@@ -27,7 +38,15 @@ export function trackTruth(soak: SoakState): void {
       requester: change.requester,
       event: change.event,
     }
-    soak.tracker.record(callKey(change.uccName, change.correlationId), entry)
+    soak.tracker.record(key, entry)
+    // The forgetful call's pauses: only its guard ends them.
+    if (key !== soak.forgetfulCall?.key || before?.recording === entry.recording) return
+    const counted = soak.counters.pauseLimit
+    if (entry.recording === 'Paused') counted.forgottenPauses += 1
+    else if (before?.recording === 'Paused') {
+      counted.forgottenResumed += 1
+      counted.forgottenLengthsMs.push(entry.at - before.since)
+    }
   })
 }
 
@@ -35,6 +54,8 @@ export function trackTruth(soak: SoakState): void {
 export async function createCalls(soak: SoakState): Promise<void> {
   await soak.client.addUcc(SECOND_UCC, [AGENT])
   const total = soak.options.calls + (soak.options.silent ? 1 : 0)
+  // The last of the calls under test is left to its guard (with the guard on, and another call).
+  const forgetful = soak.pauseLimit && soak.options.calls >= 2 ? soak.options.calls - 1 : -1
   for (let index = 0; index < total; index += 1) {
     const silent = index === soak.options.calls
     const uccName = silent ? DEFAULT_UCC : (UCCS[index % UCCS.length] ?? DEFAULT_UCC)
@@ -44,7 +65,13 @@ export async function createCalls(soak: SoakState): Promise<void> {
       correlationId,
       recordingState: RecordingState.Started,
     })
-    soak.calls.push({ uccName, correlationId, key: callKey(uccName, correlationId), silent })
+    soak.calls.push({
+      uccName,
+      correlationId,
+      key: callKey(uccName, correlationId),
+      silent,
+      forgetful: index === forgetful,
+    })
   }
 }
 
@@ -79,10 +106,30 @@ function attach(soak: SoakState, page: Page, name: string): void {
   })
 }
 
+/**
+ * config.json as the build ships it, with the pause guard's limit (and its warning) of the soak:
+ * short enough for pauses to reach it while the soak runs.
+ */
+async function serveSoakConfig(soak: SoakState, context: BrowserContext): Promise<void> {
+  const shipped = JSON.parse(
+    await readFile(path.join(soak.options.dist, 'config.json'), 'utf8'),
+  ) as Record<string, unknown>
+  const maxPauseSeconds = soak.options.maxPauseSeconds
+  const config = {
+    ...shipped,
+    maxPauseSeconds,
+    pauseWarningSeconds: Math.min(PAUSE_WARNING_SECONDS, maxPauseSeconds),
+  }
+  await context.route('**/config.json', (route) => route.fulfill({ json: config }))
+}
+
 export async function openPages(soak: SoakState, context: BrowserContext): Promise<void> {
+  await serveSoakConfig(soak, context)
   for (const [index, call] of soak.calls.entries()) {
     const page = await context.newPage()
-    const name = call.silent ? 'agent-silent' : `agent-${index + 1}`
+    const name = call.silent
+      ? 'agent-silent'
+      : `agent-${index + 1}${call.forgetful ? '-forgetful' : ''}`
     attach(soak, page, name)
     await page.goto(agentUrl(soak.sim, call))
     soak.watched.push({ name, kind: 'agent', page, call, stats: newPageStats() })
@@ -146,6 +193,15 @@ export async function disagreements(soak: SoakState, includeSilent = false): Pro
     }),
   )
   return problems
+}
+
+/** The forgetful call still paused (its guard has yet to resume it), as a line; empty otherwise. */
+export function forgottenPauseLeft(soak: SoakState): string[] {
+  const call = soak.forgetfulCall
+  const truth = call && soak.tracker.get(call.key)
+  if (!call || truth?.recording !== 'Paused') return []
+  const seconds = ((Date.now() - truth.since) / 1000).toFixed(1)
+  return [`${shortCall(call)}: paused for ${seconds} s, its guard has not resumed it yet`]
 }
 
 /** Bounded: every page connected and showing every call confirmed and true. */

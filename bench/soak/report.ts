@@ -27,7 +27,8 @@ export function progressLine(soak: SoakState, at: number): string {
     `${soak.timeline.stamp(at)} progress ${((at - soak.timeline.start) / 60_000).toFixed(1)} of ${soak.options.minutes} min: ` +
     `${c.samples} samples (${c.settled} settled, ${stalePct}% stale), ${faults} faults, ${actions} actions, ` +
     `${clicks} agent clicks, violations ${c.violations.pausedWhileNotPaused} paused-while-not-paused / ` +
-    `${c.violations.startedWhilePaused} started-while-paused, ${c.pageErrors} page errors`
+    `${c.violations.startedWhilePaused} started-while-paused / ${c.violations.pausedPastLimit} paused-past-limit, ` +
+    `${c.pageErrors} page errors`
   )
 }
 
@@ -66,6 +67,7 @@ export function summaryRows(soaked: Soaked): TableRow[] {
       target: '0',
       result: atMost(c.violations.startedWhilePaused, 0),
     },
+    ...pauseLimitRows(soak),
     { metric: 'page errors', value: c.pageErrors, target: '0', result: atMost(c.pageErrors, 0) },
     { metric: 'other confirmed disagreements (info)', value: c.mismatches },
     ...(['agent', 'board'] as const).flatMap((kind) => {
@@ -84,6 +86,37 @@ export function summaryRows(soaked: Soaked): TableRow[] {
       metric: 'recovery after the faults (s)',
       value: recovery.ms === null ? `> ${RECOVERY_LIMIT_MS / 1000}` : round(recovery.ms / 1000, 1),
     },
+  ]
+}
+
+/** Seconds, one decimal, of the lengths at p50 and the longest: `12.1 / 12.4`. */
+function lengths(ms: readonly number[]): string {
+  return [50, 100]
+    .map((p) => (round((percentile(ms, p) ?? 0) / 1000, 1) ?? 0).toFixed(1))
+    .join(' / ')
+}
+
+/** The pause limit's rows: the verdict, how often it was judged, and the forgotten pauses. */
+function pauseLimitRows(soak: SoakState): TableRow[] {
+  const limit = soak.pauseLimit
+  if (!limit) return [{ metric: 'pause limit', value: 'off (--max-pause-seconds 0)' }]
+  const c = soak.counters
+  const p = c.pauseLimit
+  return [
+    {
+      metric: `violations: paused past the limit (${limit.limitMs / 1000} s) + ${limit.slackMs / 1000} s`,
+      value: c.violations.pausedPastLimit,
+      target: '0',
+      result: atMost(c.violations.pausedPastLimit, 0),
+    },
+    { metric: '  samples of a paused call judged for it', value: p.judged },
+    {
+      metric: '  forgotten pauses ended by the guard',
+      value: `${p.forgottenResumed} of ${p.forgottenPauses}`,
+    },
+    ...(p.forgottenLengthsMs.length > 0
+      ? [{ metric: '  their length p50 / max (s)', value: lengths(p.forgottenLengthsMs) }]
+      : []),
   ]
 }
 
@@ -120,7 +153,7 @@ export function summaryDetails(soak: SoakState): string[] {
           `${watched.name} ${percent(watched.stats.stale, watched.stats.samples)}; ${(watched.stats.longestStaleMs / 1000).toFixed(1)} s; ${(watched.stats.longestHubDownMs / 1000).toFixed(1)} s`,
       )
       .join(' | ')}`,
-    `violation episodes: ${c.violationEpisodes.pausedWhileNotPaused} paused-while-not-paused, ${c.violationEpisodes.startedWhilePaused} started-while-paused; other disagreements ${c.mismatchEpisodes}`,
+    `violation episodes: ${c.violationEpisodes.pausedWhileNotPaused} paused-while-not-paused, ${c.violationEpisodes.startedWhilePaused} started-while-paused, ${c.violationEpisodes.pausedPastLimit} paused-past-limit; other disagreements ${c.mismatchEpisodes}`,
     `bad answers and hangs: ${list(c.faultVariants) || 'none'}`,
     `other-party actions: ${list(c.actions) || 'none'}; ${c.actionsRefused} refused, ${c.actionErrors} failed`,
     `agent: Pause ${c.clicks.pause}, Resume ${c.clicks.resume}, Ctrl+Shift+2 ${c.clicks.shortcut}, reloads ${c.clicks.reloads}, nothing to click ${c.clicks.nothingEnabled}, clicks that did not land ${c.clicks.failed}`,
@@ -129,6 +162,14 @@ export function summaryDetails(soak: SoakState): string[] {
   if (soak.options.board)
     lines.push(
       `supervisor on the board: Resume ${c.supervisor.resume}, Mark ${c.supervisor.mark}, nothing to click ${c.supervisor.nothingEnabled}, failed ${c.supervisor.failed}; slow answers delivered ${c.slowAnswersDelivered}`,
+    )
+  if (soak.pauseLimit && soak.forgetfulCall)
+    lines.push(
+      `pause limit: ${soak.options.maxPauseSeconds} s on every agent page; ${soak.forgetfulCall ? `${soak.forgetfulCall.uccName}/${soak.forgetfulCall.correlationId.slice(0, 8)}` : ''} ` +
+        `paused by its agent and left to its guard; forgotten pauses (s): ${
+          c.pauseLimit.forgottenLengthsMs.map((ms) => (ms / 1000).toFixed(1)).join(', ') ||
+          'none ended'
+        }`,
     )
   if (soak.silentCall) {
     const s = c.silent
@@ -154,6 +195,12 @@ export function resultJson(
     date: new Date(start).toISOString(),
     options: soak.options,
     graceMs: GRACE_MS,
+    pauseLimit: soak.pauseLimit && {
+      ...soak.pauseLimit,
+      forgetfulCall: soak.forgetfulCall?.correlationId ?? null,
+      ...soak.counters.pauseLimit,
+      violations: soak.counters.violations.pausedPastLimit,
+    },
     browser: browserVersion,
     node: process.version,
     ranMs,

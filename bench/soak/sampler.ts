@@ -1,15 +1,15 @@
 // `npm run soak`: ten times a second, every page is read and each call it shows judged against the
 // truth (bench/soak/judge.ts); the outcomes are counted, episodes of disagreement opened and
-// closed, and how long pages take to show a change confirmed is measured. The silent call is
-// counted apart.
+// closed, and how long pages take to show a change confirmed is measured. Each agent page's call
+// is also judged against its pause limit. The silent call is counted apart.
 import type { PageSample, ShownRow } from '../../test-support/page-recorder.ts'
 import { sleep } from '../lib.ts'
 import { shortCall } from './common.ts'
 import type { Episodes, ViolationRecord } from './episodes.ts'
-import { isViolation, judge } from './judge.ts'
+import { isViolation, judge, judgePauseLimit, ViolationKind } from './judge.ts'
 import type { Outcome } from './judge.ts'
 import { readWatched, rowsOf } from './pages.ts'
-import type { SoakState, Watched } from './state.ts'
+import type { SoakCall, SoakState, Watched } from './state.ts'
 
 const SAMPLE_INTERVAL_MS = 100
 
@@ -24,9 +24,14 @@ export class Sampler {
   readonly convergenceMs: Record<Watched['kind'], number[]> = { agent: [], board: [] }
   convergenceSuperseded = 0
 
+  /** Per agent page: the episode of its call paused past its limit, while it lasts. */
+  private readonly pastLimit = new Map<string, ViolationRecord>()
+
+  /** `faults.disturbing()`: whether the service may not take a resume as it should now. */
   constructor(
     private readonly soak: SoakState,
     private readonly episodes: Episodes,
+    private readonly faults: { disturbing(): boolean },
   ) {}
 
   /** Samples every SAMPLE_INTERVAL_MS (or as fast as the pages answer) while `until()` holds. */
@@ -43,6 +48,7 @@ export class Sampler {
 
   async sampleOnce(): Promise<void> {
     this.soak.counters.ticks += 1
+    if (this.faults.disturbing()) this.soak.noteDisturbance()
     await Promise.all(this.soak.watched.map((watched) => this.samplePage(watched)))
   }
 
@@ -90,6 +96,7 @@ export class Sampler {
       }
       counters.samples += 1
       watched.stats.samples += 1
+      if (watched.kind === 'agent') this.judgeLimit(watched, call, row, truth, sample)
       this.noteConvergence(watched, pairKey, row, truth, sample.now)
       if (settled) {
         counters.settled += 1
@@ -138,6 +145,68 @@ export class Sampler {
       }
       this.lastOutcome.set(pairKey, { outcome })
     }
+  }
+
+  /**
+   * The pause limit: an agent page's call must not stay paused past its limit plus the slack while
+   * the page's hub is up and the service answers as it should (judgePauseLimit). Counted per
+   * sample, said and explained once per episode, as the other violations.
+   */
+  private judgeLimit(
+    watched: Watched,
+    call: SoakCall,
+    row: ShownRow,
+    truth: { recording: string; since: number },
+    sample: PageSample,
+  ): void {
+    const { soak } = this
+    const limit = soak.pauseLimit
+    if (!limit) return
+    const { outcome } = judgePauseLimit(
+      {
+        truth: truth.recording,
+        truthSince: truth.since,
+        connectedSince: sample.connectedSince,
+        restartedAt: soak.restartedAt.get(call.key) ?? null,
+        disturbedAt: soak.disturbedAt,
+        at: sample.now,
+      },
+      limit,
+    )
+    const counters = soak.counters
+    if (outcome === 'within' || outcome === ViolationKind.PausedPastLimit)
+      counters.pauseLimit.judged += 1
+    const open = this.pastLimit.get(watched.name)
+    if (outcome !== ViolationKind.PausedPastLimit) {
+      if (!open) return
+      this.pastLimit.delete(watched.name)
+      open.endedAt = sample.now
+      open.endedShowing = `${row.state ?? 'nothing'}${row.stale ? ' (stale)' : ''}`
+      console.log(
+        `${soak.timeline.stamp(sample.now)} VIOLATION ${open.kind} on ${watched.name} for ${shortCall(call)} ended after ` +
+          `${((sample.now - open.at) / 1000).toFixed(1)} s (${open.samplesInEpisode} samples): true ${truth.recording}`,
+      )
+      return
+    }
+    counters.violations[outcome] += 1
+    watched.stats.violations += 1
+    if (open) {
+      open.samplesInEpisode += 1
+      return
+    }
+    const record: ViolationRecord = {
+      kind: outcome,
+      at: sample.now,
+      page: watched.name,
+      call: `${call.uccName}/${call.correlationId}`,
+      shown: row.state,
+      truth: truth.recording,
+      truthHeldMs: sample.now - truth.since,
+      hubConnectedMs: sample.connectedSince === null ? null : sample.now - sample.connectedSince,
+      samplesInEpisode: 1,
+    }
+    this.pastLimit.set(watched.name, record)
+    this.episodes.open(record, watched, call)
   }
 
   /** How long each page takes to show a recorder change confirmed, and how long calls stay stale. */

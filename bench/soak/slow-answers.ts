@@ -41,6 +41,11 @@ export class SlowAnswers {
     this.armed = slow
   }
 
+  /** Armed, or a late answer still on its way. */
+  busy(): boolean {
+    return this.armed !== undefined || this.deliveries.size > 0
+  }
+
   /** Nothing armed any more, and every late answer delivered (or given up). */
   async disarm(): Promise<void> {
     this.armed = undefined

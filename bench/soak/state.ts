@@ -10,6 +10,8 @@ import { Ring, Timeline } from './common.ts'
 import type { LogEntry } from './common.ts'
 import { FaultKind } from './fault-kind.ts'
 import { TruthTracker, ViolationKind } from './judge.ts'
+import type { PauseLimit } from './judge.ts'
+import { PAUSE_LIMIT_SLACK_MS } from './options.ts'
 import type { SoakOptions } from './options.ts'
 
 export interface SoakCall {
@@ -18,6 +20,11 @@ export interface SoakCall {
   key: string
   /** Changed only silently (no event): counted apart, for information. */
   silent: boolean
+  /**
+   * Its agent pauses and never resumes, and nobody else acts on it: only its pause guard ends its
+   * pauses (with the guard on, and two calls or more).
+   */
+  forgetful: boolean
 }
 
 export interface PageStats {
@@ -59,7 +66,11 @@ export function newPageStats(): PageStats {
 }
 
 function emptyViolationCounts(): Record<ViolationKind, number> {
-  return { [ViolationKind.PausedWhileNotPaused]: 0, [ViolationKind.StartedWhilePaused]: 0 }
+  return {
+    [ViolationKind.PausedWhileNotPaused]: 0,
+    [ViolationKind.StartedWhilePaused]: 0,
+    [ViolationKind.PausedPastLimit]: 0,
+  }
 }
 
 function createCounters() {
@@ -89,6 +100,16 @@ function createCounters() {
     consoleErrors: 0,
     sampleErrors: 0,
     boardRowsMissing: 0,
+    /** The pause limit (bench/soak/judge.ts, judgePauseLimit). */
+    pauseLimit: {
+      /** Samples of a paused call whose agent page was connected: judged against the limit. */
+      judged: 0,
+      /** Pauses of the forgetful call: made by its agent, and ended (by its guard). */
+      forgottenPauses: 0,
+      forgottenResumed: 0,
+      /** How long each forgotten pause lasted, from the pause to the guard's resume (truth). */
+      forgottenLengthsMs: [] as number[],
+    },
     silent: {
       changes: 0,
       samples: 0,
@@ -116,6 +137,15 @@ export class SoakState {
   readonly calls: SoakCall[] = []
   /** Date.now() when the soaking ends (set when it starts). */
   endAt = 0
+  /** The pause limit the agent pages are given; null with the guard off. */
+  readonly pauseLimit: PauseLimit | null
+  /**
+   * The last time the service might not have taken or answered a resume as it should (a fault on
+   * set or the state read pending or in effect, a hung request, latency, a slow answer).
+   */
+  disturbedAt: number | null = null
+  /** Per call: the last old or duplicate event injected for it (a page may count its pause anew). */
+  readonly restartedAt = new Map<string, number>()
   private stopping = false
 
   constructor(
@@ -123,10 +153,29 @@ export class SoakState {
     readonly sim: Simulator,
     readonly client: SimClient,
     readonly random: Random,
-  ) {}
+  ) {
+    this.pauseLimit =
+      options.maxPauseSeconds > 0
+        ? { limitMs: options.maxPauseSeconds * 1000, slackMs: PAUSE_LIMIT_SLACK_MS }
+        : null
+  }
 
   get mainCalls(): SoakCall[] {
     return this.calls.filter((call) => !call.silent)
+  }
+
+  /** The calls other parties, the agents' random clicks, the supervisor and event faults pick from. */
+  get busyCalls(): SoakCall[] {
+    return this.calls.filter((call) => !call.silent && !call.forgetful)
+  }
+
+  get forgetfulCall(): SoakCall | undefined {
+    return this.calls.find((call) => call.forgetful)
+  }
+
+  /** The service may not take a resume as it should now (see `disturbedAt`). */
+  noteDisturbance(at = Date.now()): void {
+    this.disturbedAt = Math.max(this.disturbedAt ?? at, at)
   }
 
   get silentCall(): SoakCall | undefined {
