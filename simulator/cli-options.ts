@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { DEFAULT_HUB_PATH } from '../protocol/wire.ts'
 import { exposureProblem } from './addresses.ts'
 import {
+  audience,
   collect,
   controlOrigin,
   corsOrigin,
@@ -12,6 +13,7 @@ import {
   integerIn,
   nonEmpty,
   positiveRate,
+  redirectUri,
 } from './cli-values.ts'
 import { ErrorStatusMode } from './errors.ts'
 import {
@@ -19,12 +21,23 @@ import {
   DEFAULT_LOAD_EVENTS_PER_SECOND,
   MAX_LOAD_CALLS,
 } from './load-scenario.ts'
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_OIDC_AUDIENCE,
+  DEFAULT_OIDC_CLIENT_ID,
+  DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+  MAX_TOKEN_TTL_SECONDS,
+  oidcProblem,
+} from './oidc/options.ts'
+import type { OidcOptions } from './oidc/options.ts'
 import { DEFAULT_DEMO_RATE, ScenarioName } from './scenarios.ts'
 import { DEFAULT_HOST } from './server.ts'
 import type { SimulatorOptions } from './server.ts'
 import { EventCasing } from './settings.ts'
 
 export const DEFAULT_PORT = 5100
+/** The CLI's provider port (`--oidc-port`); in-process use defaults to a free one. */
+export const DEFAULT_OIDC_PORT = 5101
 export const USAGE_ERROR = 2
 
 export type CliParse =
@@ -135,6 +148,54 @@ function createProgram(): Command {
         integerIn(0, 2 ** 32 - 1, 'a seed'),
       ),
     )
+    .addOption(
+      new Option(
+        '--oidc',
+        'run an OpenID Provider (test users) on loopback; REST and the hub then need its access tokens',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--oidc-port <port>',
+        `the provider's port (default: ${DEFAULT_OIDC_PORT}; 0: any free port)`,
+      ).argParser(integerIn(0, 65535, 'a port')),
+    )
+    .addOption(
+      new Option(
+        '--oidc-client-id <id>',
+        `the panel's client id (default: ${DEFAULT_OIDC_CLIENT_ID})`,
+      ).argParser(nonEmpty),
+    )
+    .addOption(
+      new Option(
+        '--oidc-redirect <uri>',
+        'a redirect URI, or an origin for any path there (repeatable; the simulator itself is always allowed)',
+      ).argParser(collect(redirectUri)),
+    )
+    .addOption(
+      new Option(
+        '--oidc-post-logout-redirect <uri>',
+        'a post-logout redirect URI, or an origin (repeatable)',
+      ).argParser(collect(redirectUri)),
+    )
+    .addOption(
+      new Option(
+        '--oidc-audience <uri>',
+        `the API's resource indicator, the access tokens' aud (default: ${DEFAULT_OIDC_AUDIENCE})`,
+      ).argParser(audience),
+    )
+    .addOption(
+      new Option(
+        '--oidc-access-ttl <seconds>',
+        `access token lifetime (default: ${DEFAULT_ACCESS_TOKEN_TTL_SECONDS})`,
+      ).argParser(integerIn(1, MAX_TOKEN_TTL_SECONDS, 'seconds')),
+    )
+    .addOption(
+      new Option(
+        '--oidc-refresh-ttl <seconds>',
+        `refresh token and session lifetime (default: ${DEFAULT_REFRESH_TOKEN_TTL_SECONDS})`,
+      ).argParser(integerIn(1, MAX_TOKEN_TTL_SECONDS, 'seconds')),
+    )
     .addOption(new Option('--quiet', 'do not log requests and changes'))
     .allowExcessArguments(false)
     .exitOverride()
@@ -160,6 +221,37 @@ interface ParsedFlags {
   eventsPerSecond?: number
   seed?: number
   quiet?: boolean
+  oidc?: boolean
+  oidcPort?: number
+  oidcClientId?: string
+  oidcRedirect?: string[]
+  oidcPostLogoutRedirect?: string[]
+  oidcAudience?: string
+  oidcAccessTtl?: number
+  oidcRefreshTtl?: number
+}
+
+type OidcFlag = Exclude<Extract<keyof ParsedFlags, `oidc${string}`>, 'oidc'>
+
+/** Each --oidc-* option and where it goes in OidcOptions. */
+const OIDC_FLAGS: Record<OidcFlag, keyof OidcOptions> = {
+  oidcPort: 'port',
+  oidcClientId: 'clientId',
+  oidcRedirect: 'redirectUris',
+  oidcPostLogoutRedirect: 'postLogoutRedirectUris',
+  oidcAudience: 'audience',
+  oidcAccessTtl: 'accessTokenTtlSeconds',
+  oidcRefreshTtl: 'refreshTokenTtlSeconds',
+}
+
+function oidcOptions(flags: ParsedFlags): OidcOptions | undefined {
+  if (!flags.oidc) return undefined
+  const options: Record<string, unknown> = { port: DEFAULT_OIDC_PORT }
+  for (const [flag, option] of Object.entries(OIDC_FLAGS)) {
+    const value = flags[flag as OidcFlag]
+    if (value !== undefined) options[option] = value
+  }
+  return options as OidcOptions
 }
 
 function toOptions(flags: ParsedFlags): SimulatorOptions {
@@ -171,10 +263,20 @@ function toOptions(flags: ParsedFlags): SimulatorOptions {
     eventsPerSecond,
     allowedHost,
     controlOrigin,
+    oidc: _oidc,
+    oidcPort: _oidcPort,
+    oidcClientId: _oidcClientId,
+    oidcRedirect: _oidcRedirect,
+    oidcPostLogoutRedirect: _oidcPostLogoutRedirect,
+    oidcAudience: _oidcAudience,
+    oidcAccessTtl: _oidcAccessTtl,
+    oidcRefreshTtl: _oidcRefreshTtl,
     ...rest
   } = flags
+  const oidc = oidcOptions(flags)
   return {
     ...rest,
+    ...(oidc ? { oidc } : {}),
     ...(allowedHost === undefined ? {} : { allowedHosts: allowedHost }),
     ...(controlOrigin === undefined ? {} : { controlOrigins: controlOrigin }),
     negotiateRedirect: negotiateRedirect ?? false,
@@ -210,5 +312,15 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   }
   const exposure = exposureProblem(flags.host, flags.controlToken)
   if (exposure) return { ok: false, exitCode: USAGE_ERROR, output: `error: ${exposure}\n` }
+  const oidcFlags = Object.keys(OIDC_FLAGS).filter((flag) => flags[flag as OidcFlag] !== undefined)
+  if (!flags.oidc && oidcFlags.length > 0) {
+    return {
+      ok: false,
+      exitCode: USAGE_ERROR,
+      output: 'error: the --oidc-* options apply with --oidc only.\n',
+    }
+  }
+  const oidc = flags.oidc ? oidcProblem(flags.host, flags.authToken) : undefined
+  if (oidc) return { ok: false, exitCode: USAGE_ERROR, output: `error: ${oidc}\n` }
   return { ok: true, options: toOptions(flags), quiet: flags.quiet ?? false }
 }

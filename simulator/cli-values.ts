@@ -4,6 +4,8 @@ import { statSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { InvalidArgumentError } from 'commander'
 import { MAX_LOAD_EVENTS_PER_SECOND } from './load-scenario.ts'
+import { audienceProblem } from './oidc/options.ts'
+import { redirectProblem } from './oidc/redirects.ts'
 
 export function integerIn(min: number, max: number, what: string) {
   return (value: string): number => {
@@ -104,4 +106,18 @@ export function directory(value: string): string {
     // reported below
   }
   throw new InvalidArgumentError(`'${value}' is not a directory.`)
+}
+
+/** A redirect URI (that one only) or an origin (any path there). */
+export function redirectUri(value: string): string {
+  const problem = redirectProblem(value.trim())
+  if (problem) throw new InvalidArgumentError(problem)
+  return value.trim()
+}
+
+/** A resource indicator: an absolute URI without a fragment. */
+export function audience(value: string): string {
+  const problem = audienceProblem(value.trim())
+  if (problem) throw new InvalidArgumentError(problem)
+  return value.trim()
 }

@@ -1,5 +1,5 @@
 // The control API under /__sim/: its routes, and the handling of one request. The handlers live in
-// control/ by job (the service as a whole, calls, faults, events and audit).
+// control/ by job (the service as a whole, calls, faults, events and audit, the OpenID Provider).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { applyAction, addCall, changeSilently, getCall, removeCall } from './control/calls.ts'
 import type { ControlContext, ControlHandler } from './control/context.ts'
@@ -27,6 +27,7 @@ import {
   updateUcc,
 } from './control/service.ts'
 import { refuseContentType, refuseControl } from './control/guard.ts'
+import { endOutage, mintToken, oidcNow, revokeUser, startOutage } from './control/oidc.ts'
 import { matchRoute, methodNotAllowed, notFound, readJson, sendReply } from './http.ts'
 import type { Route } from './http.ts'
 
@@ -60,6 +61,11 @@ const routes: readonly Route<ControlHandler>[] = [
   { method: 'POST', path: ['faults', 'refuse-negotiation'], handler: refuseNegotiation },
   { method: 'GET', path: ['audit'], handler: getAudit },
   { method: 'DELETE', path: ['audit'], handler: clearAudit },
+  { method: 'GET', path: ['oidc'], handler: oidcNow },
+  { method: 'POST', path: ['oidc', 'token'], handler: mintToken },
+  { method: 'POST', path: ['oidc', 'revoke'], handler: revokeUser },
+  { method: 'POST', path: ['oidc', 'outage'], handler: startOutage },
+  { method: 'DELETE', path: ['oidc', 'outage'], handler: endOutage },
 ]
 
 /** One control request: who may send it (control/guard.ts), its route, then its JSON body. */
@@ -82,7 +88,7 @@ export async function handleControl(
   if (!body.ok) return sendReply(res, body.reply)
   sendReply(
     res,
-    match.route.handler(context, {
+    await match.route.handler(context, {
       params: match.params,
       body: body.value,
       query: url.searchParams,

@@ -7,6 +7,8 @@ import {
   recordingApiRoot,
 } from '../protocol/wire.ts'
 import type { CapabilitiesResponse, RecordingStateResponse } from '../protocol/wire.ts'
+import { bearerChallenge, bearerToken } from './bearer.ts'
+import type { TokenVerifier } from './bearer.ts'
 import { invalidAction, missingFields, statusFor, unknownSession, unknownUcc } from './errors.ts'
 import type { SimError } from './errors.ts'
 import { faultReply } from './faults.ts'
@@ -39,6 +41,8 @@ export interface RestContext {
   /** --latency; fault latency comes on top. */
   latencyMs: number
   authToken: string | undefined
+  /** `--oidc`: every request needs a bearer token this accepts (never together with authToken). */
+  verifyToken?: TokenVerifier
   signal: AbortSignal
 }
 
@@ -77,7 +81,8 @@ export async function handleRest(
   context: RestContext,
 ): Promise<void> {
   if (!(await pause(context.latencyMs + context.faults.latencyMs(), context.signal))) return
-  if (!isAuthorized(req, context.authToken)) return sendReply(res, unauthorized())
+  const refused = await refuseAccess(req, context)
+  if (refused) return sendReply(res, refused)
   const match = matchRoute(restRoutes, req.method ?? 'GET', segments)
   if (match.kind === 'not-found') return sendReply(res, notFound())
   if (match.kind === 'wrong-method') return sendReply(res, methodNotAllowed(match.allow))
@@ -105,10 +110,23 @@ export function isAuthorized(req: IncomingMessage, token: string | undefined): b
   return match?.[1]?.trim() === token
 }
 
-export function unauthorized(): Reply {
+/** The 401 in the service's error shape; the challenge says why when a token was refused. */
+export function unauthorized(challenge = 'Bearer'): Reply {
   return message(401, 'Authorization has been denied for this request.', {
-    'WWW-Authenticate': 'Bearer',
+    'WWW-Authenticate': challenge,
   })
+}
+
+/** The 401 for a request without the --auth-token or a valid access token; undefined when it may go on. */
+async function refuseAccess(
+  req: IncomingMessage,
+  context: RestContext,
+): Promise<Reply | undefined> {
+  if (!context.verifyToken) return isAuthorized(req, context.authToken) ? undefined : unauthorized()
+  const token = bearerToken(req)
+  if (token === undefined) return unauthorized()
+  const verdict = await context.verifyToken(token)
+  return verdict.ok ? undefined : unauthorized(bearerChallenge(verdict.reason))
 }
 
 interface Requested {

@@ -6,6 +6,7 @@ import {
   recordingApiRoot,
 } from '../protocol/wire.ts'
 import { describeListener, exposureProblem, isLoopback } from './addresses.ts'
+import type { TokenVerifier } from './bearer.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { CONTROL_BASE } from './control-api.ts'
@@ -22,6 +23,9 @@ import { DEFAULT_DEMO_RATE, ScenarioName, startScenario } from './scenarios.ts'
 import type { LoadStatus } from './scenarios.ts'
 import { EventCasing } from './settings.ts'
 import type { Settings } from './settings.ts'
+import { oidcProblem } from './oidc/options.ts'
+import type { OidcInfo, OidcOptions } from './oidc/options.ts'
+import type { OidcProvider } from './oidc/provider.ts'
 import { createStore } from './store.ts'
 import type { Change, Store } from './store.ts'
 
@@ -38,6 +42,9 @@ export interface SimulatorOptions {
   latency?: number
   /** REST and the hub need `Authorization: Bearer <authToken>`; so does the control API unless controlToken is set. */
   authToken?: string
+  /** Runs an OpenID Provider on loopback (`{}`: its defaults); REST and the hub then need its
+   *  access tokens. Not with authToken, nor beyond loopback. */
+  oidc?: OidcOptions
   /** The control API needs `Authorization: Bearer <controlToken>`. Required beyond loopback. */
   controlToken?: string
   /** Host names (no port) the control API answers to besides loopback ones and the listening address. */
@@ -78,8 +85,10 @@ export interface Simulator {
   host: string
   /** It listens beyond loopback. */
   exposed: boolean
-  /** REST and the hub need the --auth-token. */
+  /** REST and the hub need the --auth-token, or (--oidc) an access token of the provider. */
   restNeedsToken: boolean
+  /** The OpenID Provider (--oidc): its issuer, client id, audience, lifetimes and test users. */
+  oidc: OidcInfo | undefined
   /** The control API needs a bearer token (--control-token, else the --auth-token). */
   controlNeedsToken: boolean
   hubUrl: string
@@ -112,7 +121,9 @@ function describeChange(change: Change): string {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? DEFAULT_HOST
   const controlToken = options.controlToken ?? options.authToken
-  const problem = exposureProblem(host, options.controlToken)
+  const problem =
+    exposureProblem(host, options.controlToken) ??
+    (options.oidc ? oidcProblem(host, options.authToken) : undefined)
   if (problem) throw new Error(problem)
   const log = options.log ?? (() => {})
   const clock = options.clock ?? systemClock
@@ -126,10 +137,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = createStore(clock)
   const faults = createFaults()
   const closing = new AbortController()
+  // The provider starts once the simulator's port is known (its own origin is a redirect origin),
+  // before any request can arrive: the verifier is bound then.
+  let oidc: OidcProvider | undefined
+  const verifyToken: TokenVerifier | undefined = options.oidc
+    ? (token) =>
+        oidc
+          ? oidc.verifyToken(token)
+          : Promise.resolve({ ok: false, reason: 'the OpenID Provider is not running' })
+    : undefined
   const hub = createHub({
     ...options.hubTimings,
     path: hubPath,
     ...(options.authToken === undefined ? {} : { authToken: options.authToken }),
+    ...(verifyToken ? { verifyToken } : {}),
     negotiateRedirect: options.negotiateRedirect ?? false,
     log,
   })
@@ -167,6 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     hub.refuseNegotiationFor(0)
     Object.assign(settings, initialSettings)
     scenario.reset()
+    oidc?.endOutage()
   }
 
   // The handlers are attached once the port is known (the CSP and the control API's hosts name
@@ -187,6 +209,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   const port = (server.address() as AddressInfo).port
   const listener = describeListener(host, port, options.allowedHosts ?? [])
+  if (options.oidc) {
+    try {
+      // Loaded only with --oidc: oidc-provider takes a while to load.
+      const { startOidcProvider } = await import('./oidc/provider.ts')
+      oidc = await startOidcProvider(options.oidc, {
+        host,
+        simulatorOrigin: listener.url,
+        clock,
+        log,
+      })
+    } catch (error) {
+      scenario.stop()
+      await hub.close()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      throw error
+    }
+  }
   const router = createRouter({
     control: {
       access: {
@@ -203,6 +242,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       startedAt: Date.now(),
       reset,
       ...(scenario.load ? { load: scenario.load } : {}),
+      ...(oidc ? { oidc } : {}),
     },
     rest: {
       store,
@@ -210,6 +250,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults,
       latencyMs: options.latency ?? 0,
       authToken: options.authToken,
+      ...(verifyToken ? { verifyToken } : {}),
       signal: closing.signal,
     },
     hub,
@@ -217,7 +258,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     negotiatePath: `${hubPath}/negotiate`.toLowerCase(),
     corsOrigins: parseCorsOrigins(options.corsOrigin),
     staticDir: options.staticDir,
-    connectSources: listener.connectSources,
+    // A served panel fetches the provider's token endpoint.
+    connectSources: oidc ? [...listener.connectSources, oidc.info.issuer] : listener.connectSources,
     signal: closing.signal,
     log,
   })
@@ -231,10 +273,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scenario.stop()
     faults.clear()
     await hub.close()
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    })
+    await Promise.all([
+      oidc?.close(),
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+    ])
   }
 
   return {
@@ -242,7 +287,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     addresses: listener.addresses,
     host,
     exposed: !isLoopback(host),
-    restNeedsToken: options.authToken !== undefined,
+    restNeedsToken: options.authToken !== undefined || oidc !== undefined,
+    oidc: oidc?.info,
     controlNeedsToken: controlToken !== undefined,
     hubUrl: `${url}${hubPath}`,
     controlUrl: `${url}${CONTROL_BASE}`,

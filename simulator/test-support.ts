@@ -1,11 +1,24 @@
 import { request as httpRequest } from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
+import type { OidcInfo, OidcOptions } from './oidc/options.ts'
 import { startSimulator } from './server.ts'
 import type { Simulator, SimulatorOptions } from './server.ts'
 
 /** Helpers for the simulator's own tests (and e2e fixtures): a quiet simulator on a free port, and JSON calls. */
 export function startTestSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   return startSimulator({ port: 0, ...options })
+}
+
+/** A test simulator with its OpenID Provider (--oidc) on a free port: REST and the hub then take
+ *  its access tokens only. `simulator.oidc` has the issuer, client id, audience and test users;
+ *  oidc/oidc-test-kit.ts signs a user in with them. */
+export async function startOidcTestSimulator(
+  oidc: OidcOptions = {},
+  options: Omit<SimulatorOptions, 'oidc'> = {},
+): Promise<Simulator & { oidc: OidcInfo }> {
+  const simulator = await startTestSimulator({ ...options, oidc })
+  if (!simulator.oidc) throw new Error('the simulator started without its OpenID Provider')
+  return simulator as Simulator & { oidc: OidcInfo }
 }
 
 export interface JsonAnswer<T = unknown> {

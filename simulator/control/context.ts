@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { Faults } from '../faults.ts'
 import type { Hub } from '../hub/hub.ts'
+import type { OidcProvider } from '../oidc/provider.ts'
 import { message } from '../http.ts'
 import type { Reply } from '../http.ts'
 import type { Random } from '../random.ts'
@@ -26,6 +27,8 @@ export interface ControlContext {
   reset(): void
   /** The load scenario's numbers, shown by /__sim/health. */
   load?: () => LoadStatus
+  /** The OpenID Provider, with --oidc. */
+  oidc?: OidcProvider
 }
 
 export type Params = Record<string, string>
@@ -36,12 +39,19 @@ export interface ControlRequest {
   query: URLSearchParams
 }
 
-export type ControlHandler = (context: ControlContext, request: ControlRequest) => Reply
+export type ControlHandler = (
+  context: ControlContext,
+  request: ControlRequest,
+) => Reply | Promise<Reply>
 
 /** A handler whose body is checked against schema first ({} when the body is empty); 400 with the issues if not. */
 export function withBody<S extends v.GenericSchema>(
   schema: S,
-  handle: (context: ControlContext, params: Params, input: v.InferOutput<S>) => Reply,
+  handle: (
+    context: ControlContext,
+    params: Params,
+    input: v.InferOutput<S>,
+  ) => Reply | Promise<Reply>,
 ): ControlHandler {
   return (context, request) => {
     const result = v.safeParse(schema, request.body ?? {})

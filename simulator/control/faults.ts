@@ -65,6 +65,7 @@ export const hang = withBody(schemas.hang, (context, _params, input) => {
 export const clearFaults: ControlHandler = (context) => {
   context.faults.clear()
   context.hub.refuseNegotiationFor(0)
+  context.oidc?.endOutage()
   return json(200, context.faults.snapshot())
 }
 

@@ -30,8 +30,8 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
   })
 }
 
-export function answerUnauthorized(res: ServerResponse): void {
-  answer(res, 401, '', { 'WWW-Authenticate': 'Bearer' })
+export function answerUnauthorized(res: ServerResponse, challenge = 'Bearer'): void {
+  answer(res, 401, '', { 'WWW-Authenticate': challenge })
 }
 
 export function answerMethodNotAllowed(res: ServerResponse, allowed: string): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { withVerdict } from './access.ts'
 import type { Access } from './access.ts'
 import type { Connection } from './connection.ts'
 import { answer, answerMethodNotAllowed, answerUnauthorized } from './http-answers.ts'
@@ -102,23 +103,31 @@ export function createHttpEndpoint(context: EndpointContext) {
     answer(res, 202)
   }
 
-  return function endpoint(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  /** A promise when the token is being verified. */
+  return function endpoint(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ): void | Promise<void> {
     // Preflights are the composing server's; answer plainly if one gets here.
     if (req.method === 'OPTIONS') return answer(res, 204, '', { Allow: ENDPOINT_METHODS })
     if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'DELETE') {
       return answerMethodNotAllowed(res, ENDPOINT_METHODS)
     }
     if (context.closed()) return answer(res, 503, 'The hub is shutting down.')
-    if (!access.allows(req, url)) return answerUnauthorized(res)
+    return withVerdict(access.check(req, url), (verdict) => {
+      if (!verdict.ok) return answerUnauthorized(res, verdict.challenge)
+      if (context.closed()) return answer(res, 503, 'The hub is shutting down.')
 
-    const token = url.searchParams.get('id')
-    if (!token) return answer(res, 400, 'Connection ID required')
-    const connection = registry.get(token)
-    if (!connection) return answer(res, 404, 'No Connection with that ID')
+      const token = url.searchParams.get('id')
+      if (!token) return answer(res, 400, 'Connection ID required')
+      const connection = registry.get(token)
+      if (!connection) return answer(res, 404, 'No Connection with that ID')
 
-    if (req.method === 'GET') receiveGet(req, res, connection)
-    else if (req.method === 'POST') receivePost(req, res, connection)
-    else receiveDelete(req, res, connection)
+      if (req.method === 'GET') receiveGet(req, res, connection)
+      else if (req.method === 'POST') receivePost(req, res, connection)
+      else receiveDelete(req, res, connection)
+    })
   }
 }
 

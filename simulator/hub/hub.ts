@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import type { TokenVerifier } from '../bearer.ts'
 import { createAccess } from './access.ts'
 import { broadcast, closeAll, countConnections, dropAll } from './broadcasting.ts'
 import type { ConnectionCounts } from './broadcasting.ts'
@@ -17,6 +18,9 @@ export interface HubOptions {
   path: string
   /** When set, negotiate and every transport request need `Authorization: Bearer <t>` or `access_token=<t>`; else 401. */
   authToken?: string
+  /** When set, negotiate and every transport request need a bearer token (header or `access_token=`)
+   *  this accepts; else 401 with the reason in WWW-Authenticate. */
+  verifyToken?: TokenVerifier
   /** Azure SignalR Service style: the first negotiate answers {url, accessToken}; the client negotiates
    *  again at url with that bearer token, which the hub then accepts (on the transports too). */
   negotiateRedirect?: boolean
@@ -110,12 +114,18 @@ export function createHub(options: HubOptions): Hub {
     handleRequest(req, res, url) {
       const route = routeOf(url.pathname)
       if (!route) return false
-      try {
-        if (route === Route.Negotiate) negotiate(negotiateContext, req, res, url)
-        else endpoint(req, res, url)
-      } catch (error) {
+      const fail = (error: unknown) => {
         log(`hub: ${req.method} ${url.pathname} failed: ${describe(error)}`)
         answer(res, 500)
+      }
+      try {
+        const handled =
+          route === Route.Negotiate
+            ? negotiate(negotiateContext, req, res, url)
+            : endpoint(req, res, url)
+        handled?.catch(fail)
+      } catch (error) {
+        fail(error)
       }
       return true
     },
@@ -128,11 +138,14 @@ export function createHub(options: HubOptions): Hub {
         return false
       }
       if (routeOf(url.pathname) !== Route.Endpoint) return false
-      try {
-        upgrade(req, socket, head, url)
-      } catch (error) {
+      const fail = (error: unknown) => {
         log(`hub: upgrade failed: ${describe(error)}`)
         rejectUpgrade(socket, 500)
+      }
+      try {
+        upgrade(req, socket, head, url)?.catch(fail)
+      } catch (error) {
+        fail(error)
       }
       return true
     },

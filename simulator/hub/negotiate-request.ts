@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Access } from './access.ts'
-import { newId } from './access.ts'
+import { newId, withVerdict } from './access.ts'
 import { answerJson, answerMethodNotAllowed, answerUnauthorized } from './http-answers.ts'
 import { negotiateAnswer, negotiateVersionOf, publicHubUrl } from './negotiate.ts'
 import type { Registry } from './registry.ts'
@@ -18,13 +18,14 @@ export interface NegotiateContext {
   refusing(): boolean
 }
 
-/** `POST {hub}/negotiate`: a new connection and its id and token, a redirect, or a refusal. */
+/** `POST {hub}/negotiate`: a new connection and its id and token, a redirect, or a refusal. A
+ *  promise when the token is being verified. */
 export function negotiate(
   context: NegotiateContext,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-): void {
+): void | Promise<void> {
   if (req.method !== 'POST') return answerMethodNotAllowed(res, 'POST')
   req.resume()
   if (context.closed()) return answerJson(res, 503, { error: 'The hub is shutting down.' })
@@ -33,17 +34,21 @@ export function negotiate(
   }
   const { access } = context
   if (context.negotiateRedirect && !access.returnsFromRedirect(req, url)) {
-    if (!access.holdsAuthToken(req, url)) return answerUnauthorized(res)
-    const redirect = {
-      url: publicHubUrl(req, url, context.path),
-      accessToken: access.issueRedirectToken(),
-    }
-    return answerJson(res, 200, redirect)
+    return withVerdict(access.checkBeforeRedirect(req, url), (verdict) => {
+      if (!verdict.ok) return answerUnauthorized(res, verdict.challenge)
+      const redirect = {
+        url: publicHubUrl(req, url, context.path),
+        accessToken: access.issueRedirectToken(),
+      }
+      answerJson(res, 200, redirect)
+    })
   }
-  if (!access.allows(req, url)) return answerUnauthorized(res)
-
-  const version = negotiateVersionOf(url)
-  const id = newId()
-  const connection = context.registry.register(id, version === 0 ? id : newId())
-  answerJson(res, 200, negotiateAnswer(connection.id, connection.token, version))
+  return withVerdict(access.check(req, url), (verdict) => {
+    if (!verdict.ok) return answerUnauthorized(res, verdict.challenge)
+    if (context.closed()) return answerJson(res, 503, { error: 'The hub is shutting down.' })
+    const version = negotiateVersionOf(url)
+    const id = newId()
+    const connection = context.registry.register(id, version === 0 ? id : newId())
+    answerJson(res, 200, negotiateAnswer(connection.id, connection.token, version))
+  })
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocketServer } from 'ws'
 import type { Access } from './access.ts'
-import { newId } from './access.ts'
+import { newId, withVerdict } from './access.ts'
 import { rejectUpgrade } from './http-answers.ts'
 import type { Registry } from './registry.ts'
 import { TransportKind } from './transport.ts'
@@ -36,13 +36,26 @@ export function createUpgrade(context: UpgradeContext) {
     })
   }
 
-  return function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+  /** A promise when the token is being verified. */
+  return function upgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    url: URL,
+  ): void | Promise<void> {
     if (context.closed()) return rejectUpgrade(socket, 503, 'The hub is shutting down.')
     if (req.method !== 'GET') return rejectUpgrade(socket, 405, '', { Allow: 'GET' })
-    if (!access.allows(req, url)) {
-      return rejectUpgrade(socket, 401, '', { 'WWW-Authenticate': 'Bearer' })
-    }
+    return withVerdict(access.check(req, url), (verdict) => {
+      if (socket.destroyed) return
+      if (!verdict.ok) {
+        return rejectUpgrade(socket, 401, '', { 'WWW-Authenticate': verdict.challenge })
+      }
+      if (context.closed()) return rejectUpgrade(socket, 503, 'The hub is shutting down.')
+      upgradeAllowed(req, socket, head, url)
+    })
+  }
 
+  function upgradeAllowed(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     const token = url.searchParams.get('id')
     if (token === null) return upgradeWithoutNegotiation(req, socket, head)
     const connection = registry.get(token)
