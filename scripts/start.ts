@@ -1,7 +1,13 @@
 // `npm start`: the simulator with the demo scenario, and the panel's dev server in front of it
 // (API and hub proxied, so the panel talks to its own origin as it does when deployed).
+// `npm start -- --oidc`: the simulator also runs its OpenID Provider and needs its tokens, and the
+// dev server's config.json gains the `auth` that signs the panel in there.
+import { readFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError } from 'commander'
 import { createServer } from 'vite'
+import type { Plugin } from 'vite'
+import { DEFAULT_OIDC_PORT } from '../simulator/cli-options.ts'
+import type { OidcInfo } from '../simulator/oidc/options.ts'
 import { startSimulator } from '../simulator/server.ts'
 
 function port(value: string): number {
@@ -17,8 +23,26 @@ const options = new Command()
   .option('--simulator-port <port>', 'simulator port', port, 5100)
   .option('--port <port>', 'panel (dev server) port', port, 5173)
   .option('--host <host>', 'interface both listen on', '127.0.0.1')
+  .option(
+    '--oidc',
+    "sign-in: the simulator's OpenID Provider (loopback only) and config.json's auth to use it",
+  )
+  .option('--oidc-port <port>', "the OpenID Provider's port", port, DEFAULT_OIDC_PORT)
+  .option('--oidc-access-ttl <seconds>', 'access token lifetime (default 300)', seconds)
+  .option('--oidc-refresh-ttl <seconds>', 'refresh token and session lifetime', seconds)
   .parse()
-  .opts<{ simulatorPort: number; port: number; host: string }>()
+  .opts<{
+    simulatorPort: number
+    port: number
+    host: string
+    oidc?: boolean
+    oidcPort: number
+    oidcAccessTtl?: number
+    oidcRefreshTtl?: number
+  }>()
+
+const panelOrigins = [`http://${options.host}:${options.port}`]
+if (options.host === '127.0.0.1') panelOrigins.push(`http://localhost:${options.port}`)
 
 const simulator = await startSimulator({
   port: options.simulatorPort,
@@ -26,10 +50,22 @@ const simulator = await startSimulator({
   scenario: 'demo',
   // Needed when --host reaches beyond this machine (simulator/README.md).
   controlToken: process.env.SIMULATOR_CONTROL_TOKEN || undefined,
+  ...(options.oidc
+    ? {
+        oidc: {
+          port: options.oidcPort,
+          // The panel signs in and out from its dev server's origin, any path there.
+          redirectUris: panelOrigins,
+          ...(options.oidcAccessTtl ? { accessTokenTtlSeconds: options.oidcAccessTtl } : {}),
+          ...(options.oidcRefreshTtl ? { refreshTokenTtlSeconds: options.oidcRefreshTtl } : {}),
+        },
+      }
+    : {}),
 })
 process.env.SIMULATOR_URL = simulator.url
 const vite = await createServer({
   server: { port: options.port, host: options.host, strictPort: true },
+  plugins: simulator.oidc ? [configWithAuth(simulator.oidc)] : [],
 })
 await vite.listen()
 const panel = (vite.resolvedUrls?.local[0] ?? `http://${options.host}:${options.port}/`).replace(
@@ -47,9 +83,57 @@ Call recording panel with its simulator
   Simulator REST:           ${simulator.restUrl}
   Simulator hub:            ${simulator.hubUrl}
   Simulator control API:    ${simulator.controlUrl}   (see simulator/README.md)
-
+${signInLines()}
 Press Ctrl+C to stop.
 `)
+
+function seconds(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('not a whole number of seconds')
+  return parsed
+}
+
+/** The `auth` config.json gives the panel to sign in at the simulator's provider. */
+function authConfig(oidc: OidcInfo) {
+  return {
+    authority: oidc.issuer,
+    clientId: oidc.clientId,
+    scope: `openid profile ${oidc.scope}`,
+    redirectPath: '/',
+  }
+}
+
+/** The dev server answers /config.json with public/config.json plus `auth`, leaving the file as it is. */
+function configWithAuth(oidc: OidcInfo): Plugin {
+  return {
+    name: 'config-json-with-auth',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (new URL(req.url ?? '/', 'http://panel').pathname !== '/config.json') return next()
+        readFile(new URL('../public/config.json', import.meta.url), 'utf8')
+          .then((text) => {
+            const config = { ...(JSON.parse(text) as object), auth: authConfig(oidc) }
+            res.setHeader('Content-Type', 'application/json')
+            res.setHeader('Cache-Control', 'no-store')
+            res.end(JSON.stringify(config, null, 2))
+          })
+          .catch(next)
+      })
+    },
+  }
+}
+
+function signInLines(): string {
+  const { oidc } = simulator
+  if (!oidc) return ''
+  const users = oidc.users.map((user) => `${user.username}/${user.password}`).join(', ')
+  return `
+  Sign-in (--oidc):         ${oidc.issuer}   client ${oidc.clientId}
+  Test users:               ${users}
+  config.json's auth:       ${JSON.stringify(authConfig(oidc))}
+`
+}
 
 async function shutdown() {
   await Promise.allSettled([vite.close(), simulator.close()])
