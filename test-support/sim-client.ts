@@ -1,6 +1,8 @@
 // The simulator's control API (/__sim/), as the end-to-end tests, the benchmarks and the soak use it.
 import { randomUUID } from 'node:crypto'
 import { RECORDING_STATE_CHANGED_EVENT, recordingApiRoot } from '../protocol/wire.ts'
+import type { OidcInfo } from '../simulator/oidc/options.ts'
+import type { Minted } from '../simulator/oidc/provider.ts'
 
 export const DEMO_UCC = 'ucc-demo-name'
 export const DEMO_CALL = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
@@ -192,15 +194,45 @@ export class SimClient {
     return this.call('POST', '/settings', settings)
   }
 
+  /** --oidc: the provider (issuer, client id, audience, scope, lifetimes, test users) and any outage. */
+  oidc() {
+    return this.call<OidcInfo & { outage: { until: string | null } | null }>('GET', '/oidc')
+  }
+
+  /** --oidc: an access token for a test user (`agent`, `supervisor`), signed by the provider.
+   *  Another audience or issuer, or a short lifetime, makes one that REST and the hub refuse. */
+  mintToken(
+    user: string,
+    options: { audience?: string; issuer?: string; ttlSeconds?: number; scope?: string } = {},
+  ) {
+    return this.call<Minted>('POST', '/oidc/token', { user, ...options })
+  }
+
+  /** --oidc: ends the user's sessions and removes their refresh tokens: the next refresh fails. */
+  revokeSignIns(user: string) {
+    return this.call<Record<string, unknown>>('POST', '/oidc/revoke', { user })
+  }
+
+  /** --oidc: the provider answers 503 for `seconds`, or until endOidcOutage (or clearFaults). */
+  oidcOutage(seconds?: number) {
+    return this.call('POST', '/oidc/outage', seconds === undefined ? {} : { seconds })
+  }
+
+  endOidcOutage() {
+    return this.call('DELETE', '/oidc/outage')
+  }
+
   async audit(correlationId?: string) {
     const query = correlationId ? `?correlationId=${correlationId}` : ''
     const body = await this.call<unknown>('GET', `/audit${query}`)
     return (Array.isArray(body) ? body : (body as { entries: unknown[] }).entries) as AuditEntry[]
   }
 
-  async recordingState(ucc: string, id: string): Promise<number> {
+  /** The call's recorder state through REST; `accessToken` for a simulator with --oidc. */
+  async recordingState(ucc: string, id: string, accessToken?: string): Promise<number> {
     const response = await fetch(
       `${this.url}${recordingApiRoot('v1')}/${encodeURIComponent(ucc)}/${id}`,
+      accessToken ? { headers: { Authorization: `Bearer ${accessToken}` } } : {},
     )
     const body = (await response.json()) as { RecordingState: number }
     return body.RecordingState
