@@ -276,6 +276,21 @@ test('the call ends while paused: the pause closes as call-ended, at that time',
   ])
 })
 
+test("the service's Stop as the call ends (announced first): the pause it closed becomes call-ended", () => {
+  const ops = record([...pausedAt2, event(8_000, Stop), ended(8_100)])
+  expect(ops.at(-2)).toContainEqual([
+    'patch',
+    'r3',
+    { end: iso(8_000), durationMs: 6_000, endedBy: 'other-party' },
+  ])
+  expect(ops.at(-1)).toEqual([['patch', 'r3', { endedBy: 'call-ended' }]])
+})
+
+test("a Stop of a pause that a read confirmed stays the other party's when the call later ends", () => {
+  const ops = record([...pausedAt2, event(8_000, Stop), read(8_100, 'Stopped'), ended(9_000)])
+  expect(ops.at(-1)).toEqual([])
+})
+
 test('an ended call revived by an event while still paused: a new pause opens', () => {
   const ops = record([...pausedAt2, ended(9_000), event(12_000, Pause)])
   expect(ops.at(-1)).toEqual([['pause', 'r4', iso(12_000), true]])

@@ -31,7 +31,10 @@ import {
 // - Entering Paused opens a pause record (start `next.pausedSince`, exact `next.pausedSinceExact`).
 //   Leaving it for a known state closes it: ended by `agent` or `auto-resume` when that source's
 //   change ended it, by `other-party` otherwise. A pause that turns Unknown stays open. The call
-//   ending while paused (`next.endedAt`) closes it as `call-ended`, at that time.
+//   ending while paused (`next.endedAt`) closes it as `call-ended`, at that time. The service
+//   stops the recorder as a call ends and announces that Stop first: a pause just closed by
+//   another party's unconfirmed Stop becomes `call-ended` when the call then ends while paused
+//   (`next.endedWhilePaused`), its end left at the Stop.
 // Every step of a call must be observed, in order: a skipped version may hide a change.
 
 /** Who acts for this panel (its agent, or the board's supervisor), and the time of the step. */
@@ -45,6 +48,8 @@ interface OpenRecords {
   unconfirmed: readonly { readonly id: string; readonly action: RecordingAction }[]
   /** The running pause. */
   pause: { readonly id: string; readonly startMs: number } | null
+  /** The pause another party's Stop just closed, unconfirmed: the call's end may explain it. */
+  stoppedPause: { readonly id: string } | null
 }
 
 const OUR_SOURCES: ReadonlySet<ChangeSource> = new Set([
@@ -66,7 +71,11 @@ export class LedgerRecorder {
   observe(prev: CallEntry | undefined, next: CallEntry, context: RecordContext): LedgerOp[] {
     const call = { ucc: next.state.uccName, correlationId: next.state.correlationId }
     const key = ledgerCallKey(call.ucc, call.correlationId)
-    const open: OpenRecords = this.open.get(key) ?? { unconfirmed: [], pause: null }
+    const open: OpenRecords = this.open.get(key) ?? {
+      unconfirmed: [],
+      pause: null,
+      stoppedPause: null,
+    }
     const ops: LedgerOp[] = []
     const change = next.lastChange !== (prev?.lastChange ?? null) ? next.lastChange : null
 
@@ -92,12 +101,19 @@ export class LedgerRecorder {
 
     // The pause
     const recording = next.state.recording
+    const ended = next.endedAt !== null && prev?.endedAt !== next.endedAt
+    if (ended && open.stoppedPause && next.endedWhilePaused) {
+      ops.push(patch(open.stoppedPause.id, { endedBy: 'call-ended' }))
+    }
+    if (change || next.confirmed || ended) open.stoppedPause = null
     if (open.pause && next.endedAt !== null) {
       ops.push(closePause(open.pause, next.endedAt, 'call-ended'))
       open.pause = null
     } else if (open.pause && recording !== 'Paused' && recording !== 'Unknown') {
       const ender = change && endsPause(change) ? change : null
-      ops.push(closePause(open.pause, ender?.at ?? context.now, pauseEndOf(ender?.source)))
+      const endedBy = pauseEndOf(ender?.source)
+      ops.push(closePause(open.pause, ender?.at ?? context.now, endedBy))
+      if (endedBy === 'other-party' && !next.confirmed) open.stoppedPause = { id: open.pause.id }
       open.pause = null
     }
     if (!open.pause && recording === 'Paused' && next.endedAt === null) {
@@ -118,7 +134,7 @@ export class LedgerRecorder {
       open.pause = { id: record.id, startMs }
     }
 
-    if (open.unconfirmed.length === 0 && !open.pause) this.open.delete(key)
+    if (open.unconfirmed.length === 0 && !open.pause && !open.stoppedPause) this.open.delete(key)
     else this.open.set(key, open)
     return ops
   }

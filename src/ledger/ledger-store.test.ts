@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import type { ChangeRecord, LedgerOp, LedgerRecord, PauseRecord } from './ledger-records.ts'
+import { LEDGER_DB_VERSION } from './ledger-db.ts'
 import {
   LEDGER_DB_NAME,
   openLedger,
@@ -375,7 +376,7 @@ test('a newer version of the panel takes the database: this one lets go, unavail
   const ledger = await open()
   const changes: LedgerChange[] = []
   ledger.subscribe((change) => changes.push(change))
-  const newer = factory.open(LEDGER_DB_NAME, 2)
+  const newer = factory.open(LEDGER_DB_NAME, LEDGER_DB_VERSION + 1)
   await new Promise((resolve) => (newer.onsuccess = resolve))
   newer.result.close()
   expect(ledger).toMatchObject({ available: false, unavailableReason: 'closed' })

@@ -1,4 +1,4 @@
-import { wrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb'
+import type { IDBPDatabase, IDBPObjectStore } from 'idb'
 import {
   isoTime,
   ledgerCallKey,
@@ -9,6 +9,16 @@ import {
   type LedgerPatch,
   type LedgerRecord,
 } from './ledger-records.ts'
+import {
+  indexedDbFactory,
+  isQuotaError,
+  OpenError,
+  openLedgerDatabase,
+  RECORDS as STORE,
+  type LedgerSchema,
+  type StoredRecord,
+  type UnavailableReason,
+} from './ledger-db.ts'
 
 // The pause ledger in this browser's IndexedDB, through `idb` (docs/decisions/0010-ledger-storage.md).
 //
@@ -19,36 +29,17 @@ import {
 //
 // Nothing here throws at the caller: a ledger that cannot be kept is `available: false` with its
 // reason (the panel keeps working and says so), and a failed write is reported to the failure
-// listeners. One object store, `records`, keyed by record id, with two indexes: `by-call`
-// ([call, time], where call is `ucc|correlationid` lowercased) and `by-time` (time).
+// listeners. The ledger's object store is `records`, keyed by record id, with two indexes: `by-call`
+// ([call, time], where call is `ucc|correlationid` lowercased) and `by-time` (time); the database
+// and its versions are ledger-db.ts's (the board's memory keeps its own stores there).
 
-export const LEDGER_DB_NAME = 'recording-panel-ledger'
+export { LEDGER_DB_NAME } from './ledger-db.ts'
+export type { UnavailableReason } from './ledger-db.ts'
 export const LEDGER_CHANNEL = 'recording-panel-ledger'
-const DB_VERSION = 1
-const STORE = 'records'
 const DAY_MS = 86_400_000
 const RETENTION_EVERY_MS = 3_600_000
 
-/** A record as stored: with the key of its call, for the `by-call` index. */
-type StoredRecord = LedgerRecord & { readonly call: string }
-
-interface LedgerSchema extends DBSchema {
-  records: {
-    key: string
-    value: StoredRecord
-    indexes: { 'by-call': [string, string]; 'by-time': string }
-  }
-}
 type RecordStore = IDBPObjectStore<LedgerSchema, ['records'], 'records', 'readwrite'>
-
-/**
- * Why no ledger is kept: IndexedDB is missing (`unsupported`), refused to open (`open-failed`: a
- * private window, storage turned off, a sandboxed frame), is held by an older version of the
- * panel in another tab (`blocked`), did not answer (`timeout`), is full (`quota`), or was closed
- * by the browser or a newer version of the panel (`closed`).
- */
-export type UnavailableReason =
-  'unsupported' | 'open-failed' | 'blocked' | 'timeout' | 'quota' | 'closed'
 
 /** Something the ledger could not do; `lost` ops were not written. */
 export interface LedgerFailure {
@@ -118,67 +109,18 @@ export interface Ledger {
 
 /** Opens the ledger. Never rejects: when IndexedDB cannot be used, the ledger says why. */
 export async function openLedger(options: LedgerOptions): Promise<Ledger> {
-  let factory: IDBFactory | null | undefined
-  try {
-    // Reading indexedDB itself throws in some sandboxed frames.
-    factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB
-  } catch {
-    return new UnavailableLedger('open-failed')
-  }
-  if (!factory) return new UnavailableLedger('unsupported')
   let db: IDBPDatabase<LedgerSchema>
   try {
-    db = await openDatabase(factory, options.openTimeoutMs ?? 10_000)
+    db = await openLedgerDatabase(
+      indexedDbFactory(options.indexedDB),
+      options.openTimeoutMs ?? 10_000,
+    )
   } catch (error) {
     return new UnavailableLedger(error instanceof OpenError ? error.reason : 'open-failed')
   }
   const ledger = new IndexedDbLedger(db, options)
   await ledger.start()
   return ledger
-}
-
-class OpenError extends Error {
-  readonly reason: UnavailableReason
-  constructor(reason: UnavailableReason, cause?: unknown) {
-    super(`The ledger's database could not be opened (${reason})`, { cause })
-    this.reason = reason
-  }
-}
-
-/** Opens (and on first use creates) the database; gives up when blocked or after `timeoutMs`. */
-function openDatabase(factory: IDBFactory, timeoutMs: number): Promise<IDBPDatabase<LedgerSchema>> {
-  return new Promise((resolve, reject) => {
-    let settled = false
-    const settle = (outcome: () => void) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      outcome()
-    }
-    const timer = setTimeout(() => settle(() => reject(new OpenError('timeout'))), timeoutMs)
-    let request: IDBOpenDBRequest
-    try {
-      request = factory.open(LEDGER_DB_NAME, DB_VERSION)
-    } catch (error) {
-      settle(() => reject(new OpenError('open-failed', error)))
-      return
-    }
-    request.onupgradeneeded = () => {
-      const db = request.result
-      if (db.objectStoreNames.contains(STORE)) return
-      const store = db.createObjectStore(STORE, { keyPath: 'id' })
-      store.createIndex('by-call', ['call', 'time'])
-      store.createIndex('by-time', 'time')
-    }
-    request.onblocked = () => settle(() => reject(new OpenError('blocked')))
-    request.onerror = () => settle(() => reject(new OpenError('open-failed', request.error)))
-    request.onsuccess = () => {
-      const db = request.result
-      if (settled)
-        db.close() // too late (blocked, or no answer in time): let go of it
-      else settle(() => resolve(wrap(db) as unknown as IDBPDatabase<LedgerSchema>))
-    }
-  })
 }
 
 class IndexedDbLedger implements Ledger {
@@ -480,11 +422,6 @@ function patched(current: StoredRecord, patch: LedgerPatch): StoredRecord {
 
 function unstored({ call: _call, ...record }: StoredRecord): LedgerRecord {
   return record as LedgerRecord
-}
-
-function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED'
 }
 
 /** What the panel gets when no ledger can be kept: it does nothing, and says why. */

@@ -20,7 +20,7 @@ export function useAfterPaint<M>(load: () => Promise<M>): M | null | 'failed' {
       (value) => current && setModule(value),
       (error: unknown) => {
         loaded.delete(load)
-        console.error('A part of the panel could not be loaded', error)
+        console.error(error)
         if (current) setModule('failed')
       },
     )

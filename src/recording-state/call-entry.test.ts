@@ -331,6 +331,45 @@ test('the end of a call is trusted only from a read nothing overtook', () => {
   })
 })
 
+test.each<[string, () => CallEntry, boolean]>([
+  ['shown paused when it ended', () => confirmed('Paused'), true],
+  [
+    "another party's Stop of a pause, unconfirmed (the service stops the recorder as a call ends)",
+    () => eventArrived(confirmed('Paused'), Stop, 3_000).entry,
+    true,
+  ],
+  [
+    'a Stop of a pause that a read confirmed before the call ended',
+    () => {
+      const stopped = eventArrived(confirmed('Paused'), Stop, 3_000).entry
+      return readAnswered(stopped, readStarted(stopped), state('Stopped'), 3_200).entry
+    },
+    false,
+  ],
+  [
+    "another party's Stop of a running recorder",
+    () => eventArrived(confirmed('Started'), Stop, 3_000).entry,
+    false,
+  ],
+  [
+    'our own Stop of a pause (its echo)',
+    () => eventArrived(actionSent(confirmed('Paused'), Stop, 1, 'agent'), Stop, 3_000).entry,
+    false,
+  ],
+  ['shown running', () => confirmed('Started'), false],
+])('the call ended while paused: %s → %s', (_, entry, expected) => {
+  const before = entry()
+  const ended = callEnded(before, readStarted(before), 4_000).entry
+  expect(ended).toMatchObject({ endedAt: 4_000, endedWhilePaused: expected })
+})
+
+test('a call revived after ending while paused no longer counts as ended while paused', () => {
+  const ended = callEnded(confirmed('Paused'), 0, 4_000).entry
+  expect(ended.endedWhilePaused).toBe(true)
+  const revived = readAnswered(ended, readStarted(ended), state('Paused'), 5_000).entry
+  expect(revived).toMatchObject({ endedAt: null, endedWhilePaused: false })
+})
+
 test('a read that finds the call again after its end revives it', () => {
   const ended = callEnded(confirmed('Started'), 0, 4_000).entry
   expect(readAnswered(ended, readStarted(ended), state('Paused'), 5_000).entry).toMatchObject({
@@ -357,7 +396,7 @@ test.each<[string, () => CallEntry, Partial<CallEntry['lastChange']> | null]>([
   [
     'an event nobody here caused: another party',
     () => eventArrived(confirmed('Started'), Pause, 5_000).entry,
-    { actions: [Pause], source: 'other', at: 5_000 },
+    { actions: [Pause], from: 'Started', source: 'other', at: 5_000 },
   ],
   [
     'the echo of our action: its sender',
@@ -435,6 +474,19 @@ test('no change, no new record: a duplicate event, an unknown action, a read tha
     2_000,
   ).entry
   expect(eventArrived(answered, Pause, 2_100).entry.lastChange).toBe(answered.lastChange)
+})
+
+test('the recorder keeps who last started, stopped or paused it through other changes', () => {
+  const paused = eventArrived(confirmed('Started'), Pause, 2_000).entry
+  expect(paused.recordingChange).toMatchObject({ actions: [Pause], source: 'other' })
+  const marked = actionAnswered(
+    actionSent(paused, Mark, 1, 'agent'),
+    state('Paused', { marking: 'Mark' }),
+    1,
+    3_000,
+  ).entry
+  expect(marked.lastChange).toMatchObject({ actions: [Mark], source: 'agent' })
+  expect(marked.recordingChange).toBe(paused.recordingChange)
 })
 
 test('actionsBetween names each field that changed to a known value', () => {

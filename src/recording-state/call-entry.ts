@@ -25,8 +25,12 @@ export interface CallEntry {
   readonly flight: Flight | null
   /** When the service said it no longer knows the call; null while it does. */
   readonly endedAt: number | null
+  /** The call ended while its recorder was paused (see `callEnded`); false while it goes on. */
+  readonly endedWhilePaused: boolean
   /** The last change of state and who made it (for the pause ledger); null before any change. */
   readonly lastChange: Change | null
+  /** The last change of the recorder itself (started, stopped, paused): who paused it, and when. */
+  readonly recordingChange: Change | null
   /** An action of ours whose answer did not say what it did: a read that finds its effect credits it. */
   readonly unattributed: { readonly action: RecordingAction; readonly source: ActionSource } | null
 }
@@ -39,6 +43,8 @@ export type ChangeSource = ActionSource | 'other' | 'read'
 /** A change of the recorder's state: the actions it took, by whom, when the panel learnt of it. */
 export interface Change {
   readonly actions: readonly RecordingAction[]
+  /** The recorder's state before the change. */
+  readonly from: CallState['recording']
   readonly source: ChangeSource
   readonly at: number
 }
@@ -81,7 +87,9 @@ export function newEntry(call: { uccName: string; correlationId: string }): Call
     lastEvent: null,
     flight: null,
     endedAt: null,
+    endedWhilePaused: false,
     lastChange: null,
+    recordingChange: null,
     unattributed: null,
   }
 }
@@ -104,13 +112,14 @@ export function eventArrived<E extends CallEntry>(
     entry: {
       ...entry,
       ...withState(entry, state, now, true),
-      lastChange: changeOf(entry.state, state, source, now) ?? entry.lastChange,
+      ...noted(entry, changeOf(entry.state, state, source, now)),
       confirmed: false,
       version: entry.version + 1,
       eventSeq: entry.eventSeq + 1,
       lastEvent: { action, at: now },
       flight,
       endedAt: null,
+      endedWhilePaused: false,
     },
     read: !echo,
   }
@@ -144,7 +153,8 @@ export function readAnswered<E extends CallEntry>(
       ...withState(entry, state, now, false),
       confirmed: true,
       endedAt: null,
-      lastChange: ours ?? entry.lastChange,
+      endedWhilePaused: false,
+      ...noted(entry, ours),
       unattributed: null,
     },
     read: false,
@@ -156,10 +166,26 @@ export function readFailed<E extends CallEntry>(entry: E): E {
   return unconfirmed(entry)
 }
 
-/** The service says it no longer knows the call. */
+/**
+ * The service says it no longer knows the call. It ended while paused when it was shown paused, or
+ * when the last thing seen was another party's unconfirmed Stop of a pause: the service stops the
+ * recorder as a call ends, and announces that Stop just before the call is gone.
+ */
 export function callEnded<E extends CallEntry>(entry: E, token: number, now: number): Step<E> {
   if (entry.version !== token) return { entry: unconfirmed(entry), read: true }
-  return { entry: { ...entry, confirmed: false, flight: null, endedAt: now }, read: false }
+  const last = entry.recordingChange
+  const endingStop =
+    !entry.confirmed &&
+    last !== null &&
+    last.source === 'other' &&
+    last.from === 'Paused' &&
+    last.actions.includes(RecordingAction.Stop) &&
+    entry.state.recording === 'Stopped'
+  const endedWhilePaused = entry.state.recording === 'Paused' || endingStop
+  return {
+    entry: { ...entry, confirmed: false, flight: null, endedAt: now, endedWhilePaused },
+    read: false,
+  }
 }
 
 /** An action is sent. While it is on its way the service may already have applied it: unconfirmed. */
@@ -204,7 +230,8 @@ export function actionAnswered<E extends CallEntry>(
       version: entry.version + 1,
       flight: null,
       endedAt: null,
-      lastChange: changeOf(entry.state, answer, flight.source, now) ?? entry.lastChange,
+      endedWhilePaused: false,
+      ...noted(entry, changeOf(entry.state, answer, flight.source, now)),
       unattributed: null,
     },
     read: false,
@@ -270,7 +297,8 @@ export function actionsBetween(before: CallState, after: CallState): RecordingAc
   return actions
 }
 
-const RECORDING_ACTION: Partial<Record<string, RecordingAction>> = {
+/** The action that puts the recorder in a state (Started: Start, ...). */
+export const RECORDING_ACTION: Partial<Record<string, RecordingAction>> = {
   Started: RecordingAction.Start,
   Stopped: RecordingAction.Stop,
   Paused: RecordingAction.Pause,
@@ -291,7 +319,22 @@ function changeOf(
   at: number,
 ): Change | null {
   const actions = actionsBetween(before, after)
-  return actions.length > 0 ? { actions, source, at } : null
+  return actions.length > 0 ? { actions, from: before.recording, source, at } : null
+}
+
+/** A change, if any, as the last one, and as the last of the recorder when it started, stopped or paused it. */
+function noted(
+  entry: CallEntry,
+  change: Change | null,
+): Pick<CallEntry, 'lastChange' | 'recordingChange'> {
+  if (!change) return { lastChange: entry.lastChange, recordingChange: entry.recordingChange }
+  const recorder = change.actions.some(
+    (action) =>
+      action === RecordingAction.Start ||
+      action === RecordingAction.Stop ||
+      action === RecordingAction.Pause,
+  )
+  return { lastChange: change, recordingChange: recorder ? change : entry.recordingChange }
 }
 
 function unconfirmed<E extends CallEntry>(entry: E): E {
