@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { t } from '../../i18n/messages.ts'
 import { parseIdList } from './board-rows.ts'
 import type { Lookup } from './id-lookups.ts'
 
@@ -11,20 +12,30 @@ const INVALID_SHOWN = 20
 /**
  * Add calls by correlation id: one or many, separated by spaces, commas or newlines. A big paste
  * (hundreds or thousands of ids) is added as it arrives and not kept in the box: laying out
- * thousands of lines in a textarea costs the browser about 100 ms each time.
+ * thousands of lines in a textarea costs the browser about 100 ms each time. `status` says what
+ * became of the last ids added (found, not found, still looked up); `onUse` hears that the
+ * supervisor is using the box (it then stays open).
  */
-export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
+export function AddCalls({
+  id,
+  onAdd,
+  onUse,
+  status,
+}: {
+  id: string
+  onAdd: (ids: string[]) => void
+  onUse: () => void
+  status: string | null
+}) {
   const inputId = useId()
   const hintId = useId()
   const [text, setText] = useState('')
   const [invalid, setInvalid] = useState<string[]>([])
-  const [added, setAdded] = useState<number | null>(null)
 
   function add(value: string, keepInvalid: boolean) {
     const parsed = parseIdList(value)
     setInvalid(parsed.invalid)
-    setAdded(parsed.ids.length)
-    if (parsed.ids.length > 0) onAdd(parsed.ids)
+    onAdd(parsed.ids)
     setText(keepInvalid ? parsed.invalid.join('\n') : '')
   }
 
@@ -34,14 +45,21 @@ export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
   }
 
   function onChange(value: string) {
+    onUse()
     if (value.length > BULK_TEXT_LENGTH) add(value, false)
     else setText(value)
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-1">
+    <form
+      id={id}
+      onSubmit={onSubmit}
+      onFocus={onUse}
+      noValidate
+      className="flex flex-col gap-1 rounded-md border border-slate-300 p-2 dark:border-slate-600"
+    >
       <label htmlFor={inputId} className="text-sm font-semibold">
-        Add calls by correlation id
+        {t('boardAddLabel')}
       </label>
       <div className="flex flex-wrap items-start gap-2">
         <textarea
@@ -57,26 +75,26 @@ export function AddCalls({ onAdd }: { onAdd: (ids: string[]) => void }) {
           className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-500 bg-white px-2 py-1 font-mono text-sm dark:bg-slate-800"
         />
         <Button type="submit" variant="primary" data-testid="add-ids-submit">
-          Add
+          {t('boardAdd')}
         </Button>
       </div>
       <p id={hintId} className="text-xs text-muted">
-        One or many, separated by spaces, commas or new lines; a paste of more than about 100 is
-        added at once. Each is looked up in the watched contact centers in turn.
+        {t('boardAddHint')}
       </p>
       <p role="status" data-testid="add-ids-status" className="text-xs">
-        {added !== null &&
-          (added === 1 ? 'Added 1 id.' : `Added ${added.toLocaleString('en')} ids.`)}
+        {status}
       </p>
       {invalid.length > 0 && (
         <Alert
           tone="error"
           data-testid="paste-problems"
-          title="Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):"
+          title={t('boardPasteProblems')}
           items={invalid.slice(0, INVALID_SHOWN)}
           itemStyle="code"
         >
-          {invalid.length > INVALID_SHOWN && <p>and {invalid.length - INVALID_SHOWN} more.</p>}
+          {invalid.length > INVALID_SHOWN && (
+            <p>{t('boardPasteMore', invalid.length - INVALID_SHOWN)}</p>
+          )}
         </Alert>
       )}
     </form>
@@ -96,16 +114,15 @@ export function Lookups({
   if (lookups.length === 0) return null
   const checking = lookups.filter((lookup) => lookup.status === 'checking')
   const notFound = lookups.filter((lookup) => lookup.status === 'not-found')
+  const failed = checking.find((lookup) => lookup.error)?.error
   return (
     <div className="flex flex-col gap-1 text-sm">
       {checking.length > 0 && (
         <p role="status" data-testid="lookups-checking">
-          Looking up {checking.length} added {checking.length === 1 ? 'call' : 'calls'} in{' '}
-          {uccNames.join(', ')}…
-          {checking.some((lookup) => lookup.error) && (
+          {t('boardLookingUp', checking.length, uccNames.join(', '))}
+          {failed && (
             <span className="ml-1 text-amber-800 dark:text-amber-300">
-              Some reads failed and are retried:{' '}
-              {checking.find((lookup) => lookup.error)?.error?.message}
+              {t('boardLookupRetried', failed.message)}
             </span>
           )}
         </p>
@@ -114,7 +131,11 @@ export function Lookups({
         <Alert
           tone="warning"
           data-testid="lookups-not-found"
-          title={`Not known in ${uccNames.length === 1 ? uccNames[0] : `any of ${uccNames.join(', ')}`}: the call may have ended, or the id may be wrong.`}
+          title={
+            uccNames.length === 1
+              ? t('boardNotFoundIn', uccNames[0] ?? '')
+              : t('boardNotFoundInAny', uccNames.join(', '))
+          }
         >
           <ul className="mt-1 flex flex-col gap-1">
             {notFound.map((lookup) => (
@@ -128,9 +149,9 @@ export function Lookups({
                 <Button
                   compact
                   onClick={() => onDismiss(lookup.correlationId)}
-                  aria-label={`Dismiss ${lookup.correlationId}`}
+                  aria-label={t('boardDismissLabel', lookup.correlationId)}
                 >
-                  Dismiss
+                  {t('boardDismiss')}
                 </Button>
               </li>
             ))}

@@ -3,7 +3,16 @@ import { ApiError } from '../../api/api-error.ts'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
 import { RecordingAction } from '../../../protocol/wire.ts'
 import { actionAnswered, actionFailed, actionSent } from '../../recording-state/call-entry.ts'
-import { boardActionSettled, boardEvent, boardRead, callKey, newBoardCall } from './board-call.ts'
+import {
+  boardActionSettled,
+  boardEvent,
+  boardRead,
+  callKey,
+  callRecord,
+  newBoardCall,
+  recordChanged,
+  rememberedCall,
+} from './board-call.ts'
 
 // The core's rules are tested in src/recording-state; here, only what the board carries along.
 
@@ -63,4 +72,69 @@ test('an action settled is activity; a trusted answer clears a failed read, an u
   expect(trusted).toMatchObject({ read: false, entry: { readError: null, lastActivityAt: 3_000 } })
   const refused = boardActionSettled(actionFailed(sent), 3_000)
   expect(refused).toMatchObject({ read: true, entry: { readError: failed, lastActivityAt: 3_000 } })
+})
+
+test('a remembered call: its last known state and pause, never confirmed; unknown values are Unknown', () => {
+  const record = callRecord({
+    ...newBoardCall(UCC, ID, 500),
+    state: { ...state('Paused'), marking: 'Mark' },
+    confirmed: true,
+    pausedSince: 1_000,
+    pausedSinceExact: false,
+    lastEvent: { action: RecordingAction.Pause, at: 1_000 },
+    lastActivityAt: 2_000,
+  })
+  expect(record).toEqual({
+    key: callKey(UCC, ID),
+    uccName: UCC,
+    correlationId: ID,
+    recording: 'Paused',
+    marking: 'Mark',
+    saving: 'None',
+    pausedSince: 1_000,
+    pausedSinceExact: false,
+    lastEvent: { action: RecordingAction.Pause, at: 1_000 },
+    lastActivityAt: 2_000,
+    learntAt: 500,
+    endedAt: null,
+    endedMessage: null,
+  })
+  const back = rememberedCall(record, 'UCC-A')
+  expect(back).toMatchObject({
+    key: callKey(UCC, ID),
+    uccName: 'UCC-A',
+    state: { recording: 'Paused', marking: 'Mark', saving: 'None' },
+    confirmed: false,
+    remembered: true,
+    pausedSince: 1_000,
+    pausedSinceExact: false,
+    learntAt: 500,
+  })
+  expect(callRecord(back)).toEqual({ ...record, uccName: 'UCC-A' })
+
+  const odd = rememberedCall(
+    { ...record, recording: 'Exploded', lastEvent: { action: 99, at: 1 } },
+    UCC,
+  )
+  expect(odd).toMatchObject({
+    state: { recording: 'Unknown' },
+    pausedSince: null,
+    lastEvent: { action: undefined, at: 1 },
+  })
+})
+
+test('whatever the board learns of a remembered call ends its being remembered', () => {
+  const record = callRecord({ ...newBoardCall(UCC, ID, 0), state: state('Paused'), pausedSince: 5 })
+  const call = rememberedCall(record, UCC)
+  expect(boardEvent(call, RecordingAction.Start, 9).entry.remembered).toBe(false)
+  expect(boardRead(call, call.version, { state: state('Paused') }, 9).entry).toMatchObject({
+    remembered: false,
+    confirmed: true,
+    pausedSince: 5,
+  })
+  expect(boardRead(call, call.version, { error: gone }, 9).entry.remembered).toBe(false)
+  // Only what is kept counts as a change to write.
+  expect(recordChanged(call, { ...call, confirmed: true })).toBe(false)
+  expect(recordChanged(call, { ...call, lastActivityAt: 10 })).toBe(true)
+  expect(recordChanged(undefined, call)).toBe(true)
 })

@@ -1,7 +1,13 @@
 import { ApiError, isApiError } from '../../api/api-error.ts'
 import { isUnknownCallError } from '../../api/call-state.ts'
 import type { CallState } from '../../api/schemas.ts'
-import type { RecordingAction } from '../../../protocol/wire.ts'
+import {
+  MarkingState,
+  RecordingAction,
+  RecordingState,
+  SavingState,
+} from '../../../protocol/wire.ts'
+import type { BoardCallRecord } from '../../ledger/board-memory.ts'
 import {
   callEnded,
   eventArrived,
@@ -30,6 +36,13 @@ export interface BoardCall extends CallEntry {
   readonly lastActivityAt: number
   /** What the service said when it stopped knowing the call. */
   readonly endedMessage: string | null
+  /** When the board first learned of the call (this board, or one before it in this browser). */
+  readonly learntAt: number
+  /**
+   * Brought back from what this browser remembered, and not heard of or read since: its state is
+   * the last one known (never confirmed), its pause counted from when it was last seen to begin.
+   */
+  readonly remembered: boolean
 }
 
 export function callKey(uccName: string, correlationId: string): string {
@@ -45,7 +58,81 @@ export function newBoardCall(uccName: string, correlationId: string, now: number
     readError: null,
     lastActivityAt: now,
     endedMessage: null,
+    learntAt: now,
+    remembered: false,
   }
+}
+
+const RECORDING_NAMES = new Set<string>(Object.keys(RecordingState))
+const MARKING_NAMES = new Set<string>(Object.keys(MarkingState))
+const SAVING_NAMES = new Set<string>(Object.keys(SavingState))
+const ACTIONS = new Set<number>(Object.values(RecordingAction))
+
+/**
+ * A call as this browser remembered it, watched as `uccName`: its last known state, never
+ * confirmed (the core's `confirmed` is false until a read), to be read again unless it had ended.
+ * A value this version does not know is Unknown.
+ */
+export function rememberedCall(record: BoardCallRecord, uccName: string): BoardCall {
+  const fresh = newBoardCall(uccName, record.correlationId, record.learntAt)
+  const known = <T extends string>(names: Set<string>, value: string) =>
+    (names.has(value) ? value : 'Unknown') as T
+  const state: CallState = {
+    ...fresh.state,
+    recording: known(RECORDING_NAMES, record.recording),
+    marking: known(MARKING_NAMES, record.marking),
+    saving: known(SAVING_NAMES, record.saving),
+  }
+  const paused = state.recording === 'Paused' && record.pausedSince !== null
+  const action = record.lastEvent?.action
+  return {
+    ...fresh,
+    state,
+    confirmed: false,
+    pausedSince: paused ? record.pausedSince : null,
+    pausedSinceExact: paused && record.pausedSinceExact,
+    lastEvent: record.lastEvent && {
+      action: action != null && ACTIONS.has(action) ? (action as RecordingAction) : undefined,
+      at: record.lastEvent.at,
+    },
+    lastActivityAt: record.lastActivityAt,
+    endedAt: record.endedAt,
+    endedMessage: record.endedMessage,
+    remembered: true,
+  }
+}
+
+/** What this browser keeps of a call: its last known state, never whether it was confirmed. */
+export function callRecord(call: BoardCall): BoardCallRecord {
+  return {
+    key: call.key,
+    uccName: call.uccName,
+    correlationId: call.correlationId,
+    recording: call.state.recording,
+    marking: call.state.marking,
+    saving: call.state.saving,
+    pausedSince: call.pausedSince,
+    pausedSinceExact: call.pausedSinceExact,
+    lastEvent: call.lastEvent && { action: call.lastEvent.action ?? null, at: call.lastEvent.at },
+    lastActivityAt: call.lastActivityAt,
+    learntAt: call.learntAt,
+    endedAt: call.endedAt,
+    endedMessage: call.endedMessage,
+  }
+}
+
+/** Whether `next` differs from `previous` in anything this browser keeps of it. */
+export function recordChanged(previous: BoardCall | undefined, next: BoardCall): boolean {
+  return (
+    !previous ||
+    previous.state !== next.state ||
+    previous.pausedSince !== next.pausedSince ||
+    previous.pausedSinceExact !== next.pausedSinceExact ||
+    previous.lastEvent !== next.lastEvent ||
+    previous.lastActivityAt !== next.lastActivityAt ||
+    previous.endedAt !== next.endedAt ||
+    previous.endedMessage !== next.endedMessage
+  )
 }
 
 export function asApiError(error: unknown): ApiError {
@@ -67,7 +154,7 @@ export function boardEvent(
   now: number,
 ): Step<BoardCall> {
   const { entry, read } = eventArrived(call, action, now)
-  return { entry: { ...entry, lastActivityAt: now, endedMessage: null }, read }
+  return { entry: { ...entry, lastActivityAt: now, endedMessage: null, remembered: false }, read }
 }
 
 export type ReadOutcome = { readonly state: CallState } | { readonly error: unknown }
@@ -81,13 +168,17 @@ export function boardRead(
 ): Step<BoardCall> {
   if ('state' in outcome) {
     const step = readAnswered(call, token, outcome.state, now)
-    return step.read ? step : { entry: { ...step.entry, readError: null }, read: false }
+    return step.read
+      ? step
+      : { entry: { ...step.entry, readError: null, remembered: false }, read: false }
   }
   const { error } = outcome
   if (isUnknownCallError(error)) {
     const step = callEnded(call, token, now)
     const endedMessage = isApiError(error) ? (error.serverMessage ?? null) : null
-    return step.read ? step : { entry: { ...step.entry, endedMessage }, read: false }
+    return step.read
+      ? step
+      : { entry: { ...step.entry, endedMessage, remembered: false }, read: false }
   }
   return { entry: { ...readFailed(call), readError: asApiError(error) }, read: true }
 }
@@ -95,7 +186,12 @@ export function boardRead(
 /** The core's step for an action's answer or failure. */
 export function boardActionSettled({ entry, read }: Step<BoardCall>, now: number): Step<BoardCall> {
   return {
-    entry: { ...entry, lastActivityAt: now, readError: read ? entry.readError : null },
+    entry: {
+      ...entry,
+      lastActivityAt: now,
+      readError: read ? entry.readError : null,
+      remembered: false,
+    },
     read,
   }
 }

@@ -1,5 +1,6 @@
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
+import { t, type TextKey } from '../../i18n/messages.ts'
 import type { BoardCall } from './board-call.ts'
 import {
   FILTERS,
@@ -9,14 +10,14 @@ import {
   type FilterCounts,
 } from './board-rows.ts'
 
-const FILTER_LABELS: Record<BoardFilter, string> = {
-  all: 'All',
-  paused: 'Paused',
-  alert: 'Paused too long',
-  marked: 'Marked',
+const FILTER_LABELS: Record<BoardFilter, TextKey> = {
+  all: 'boardFilterAll',
+  paused: 'boardFilterPaused',
+  alert: 'boardFilterAlert',
+  marked: 'boardFilterMarked',
 }
 
-/** What the table shows: a filter (with counts), a search by id, and the order. */
+/** What the table shows: a filter (with counts), a search by id or UCC, and the order; then `children`. */
 export function BoardToolbar(props: {
   filter: BoardFilter
   onFilter: (filter: BoardFilter) => void
@@ -25,11 +26,12 @@ export function BoardToolbar(props: {
   onSearch: (search: string) => void
   sort: BoardSort
   onSort: (sort: BoardSort) => void
+  children?: ReactNode
 }) {
   const ids = { search: useId(), sort: useId() }
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
+      <div role="group" aria-label={t('boardFilterGroup')} className="flex flex-wrap gap-1">
         {FILTERS.map((id) => (
           <button
             key={id}
@@ -39,13 +41,14 @@ export function BoardToolbar(props: {
             onClick={() => props.onFilter(id)}
             className="min-h-8 rounded-md border border-slate-400 px-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 aria-pressed:border-blue-800 aria-pressed:bg-blue-800 aria-pressed:text-white dark:border-slate-500 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-300 dark:aria-pressed:text-slate-950"
           >
-            {FILTER_LABELS[id]} <span className="font-normal">({props.counts[id]})</span>
+            {t(FILTER_LABELS[id])}{' '}
+            <span className="font-normal">{t('boardCount', props.counts[id])}</span>
           </button>
         ))}
       </div>
       <div className="flex flex-col gap-0.5">
         <label htmlFor={ids.search} className="text-xs font-semibold">
-          Search by id
+          {t('boardSearch')}
         </label>
         <input
           id={ids.search}
@@ -55,12 +58,12 @@ export function BoardToolbar(props: {
           onChange={(event) => props.onSearch(event.target.value)}
           spellCheck={false}
           autoComplete="off"
-          className="min-h-8 w-64 rounded-md border border-slate-500 bg-white px-2 font-mono text-sm dark:bg-slate-800"
+          className="min-h-8 w-56 rounded-md border border-slate-500 bg-white px-2 font-mono text-sm dark:bg-slate-800"
         />
       </div>
       <div className="flex flex-col gap-0.5">
         <label htmlFor={ids.sort} className="text-xs font-semibold">
-          Sort
+          {t('boardSort')}
         </label>
         <select
           id={ids.sort}
@@ -69,39 +72,72 @@ export function BoardToolbar(props: {
           onChange={(event) => props.onSort(event.target.value as BoardSort)}
           className="min-h-8 rounded-md border border-slate-500 bg-white px-2 text-sm dark:bg-slate-800"
         >
-          <option value="paused-longest">Longest paused first</option>
-          <option value="newest-activity">Newest activity first</option>
+          <option value="paused-longest">{t('boardSortPaused')}</option>
+          <option value="newest-activity">{t('boardSortNewest')}</option>
         </select>
       </div>
+      {props.children}
     </div>
   )
 }
 
-/** Resuming a call from the board: the agent may be taking card details, so it asks first. */
+/** A button that shows or hides a panel of the board (adding ids, the ledger export). */
+export function PanelToggle({
+  open,
+  controls,
+  onToggle,
+  children,
+  ...props
+}: {
+  open: boolean
+  controls: string
+  onToggle: () => void
+  children: ReactNode
+  'data-testid'?: string
+}) {
+  return (
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={onToggle}
+      className="min-h-8 rounded-md border border-slate-400 px-2 text-sm font-semibold hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 aria-expanded:border-blue-800 aria-expanded:bg-blue-50 dark:border-slate-500 dark:hover:bg-slate-800 dark:aria-expanded:border-blue-300 dark:aria-expanded:bg-slate-800"
+      {...props}
+    >
+      {children}
+      <span aria-hidden="true" className="ml-1 inline-block">
+        {open ? '▴' : '▾'}
+      </span>
+    </button>
+  )
+}
+
+/**
+ * Resuming a call from the board: the agent may be taking card details, so it asks first, and
+ * says who the service will record as having resumed it.
+ */
 export function ResumeDialog({
   call,
-  requesterSipUri,
+  supervisorSipUri,
   onCancel,
   onConfirm,
 }: {
   call: BoardCall
-  requesterSipUri: string
+  supervisorSipUri: string
   onCancel: () => void
   onConfirm: () => void
 }) {
   return (
     <ConfirmDialog
-      title={`Resume recording of call ${shortId(call.correlationId)}?`}
-      confirmLabel="Resume recording"
+      title={t('boardResumeTitle', shortId(call.correlationId))}
+      confirmLabel={t('boardResumeConfirm')}
       onCancel={onCancel}
       onConfirm={onConfirm}
     >
-      <p>
-        The agent may be taking card details right now: once recording resumes, whatever is said is
-        recorded. Check with the agent first.
-      </p>
-      <p className="mt-2">
-        Call {call.correlationId} in {call.uccName}, resumed as {requesterSipUri}.
+      <p>{t('boardResumeWarning')}</p>
+      <p className="mt-2 wrap-anywhere" data-testid="resume-as">
+        {t('boardResumeAs', call.correlationId, call.uccName)}{' '}
+        <span className="font-mono font-semibold">{supervisorSipUri}</span>
       </p>
     </ConfirmDialog>
   )
@@ -122,16 +158,12 @@ export function BoardNotices({
     <div className="flex flex-col gap-1 text-sm text-soft">
       {callsDropped > 0 && (
         <p data-testid="rows-capped" data-count={callsDropped}>
-          This board keeps at most {maxCalls.toLocaleString('en')} calls:{' '}
-          {callsDropped.toLocaleString('en')} were dropped, ended and longest-quiet calls first
-          (paused calls last). Add an id again to bring its call back.
+          {t('boardRowsCapped', maxCalls, callsDropped)}
         </p>
       )}
       {eventsIgnored > 0 && (
         <p data-testid="events-ignored" data-count={eventsIgnored}>
-          {eventsIgnored.toLocaleString('en')} live{' '}
-          {eventsIgnored === 1 ? 'event was' : 'events were'} ignored: their call id is not a
-          correlation id (GUID), so no read could ever find the call.
+          {t('boardEventsIgnored', eventsIgnored)}
         </p>
       )}
     </div>

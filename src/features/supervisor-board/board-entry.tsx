@@ -4,8 +4,10 @@ import { useLive } from '../../live/live-context.tsx'
 import { BoardView, EVENT_LOG_SIZE, type SupervisorBoardProps } from './board.tsx'
 import { BoardBench } from './board-metrics.ts'
 import { BoardStore } from './board-store.ts'
+import { openBoardMemory, type BoardMemoryOptions } from '../../ledger/board-memory.ts'
 import { sharedLedger } from '../../ledger/shared-ledger.ts'
-import { pausePolicies } from '../../recording-state/pause-policy.ts'
+import { readPauseConfig } from '../../lib/pause-config.ts'
+import { DEFAULT_MAX_CALLS } from './row-cap.ts'
 import { localWatchList } from './watch-list.ts'
 
 // The board's entry: its store, made once per board, from the address and config.json.
@@ -15,17 +17,17 @@ export function BoardFromAddress({
   route,
   config,
 }: {
-  route: Pick<SupervisorBoardProps, 'uccNames' | 'correlationIds' | 'problems'>
-  config: Pick<
-    SupervisorBoardProps,
-    'pauseAlertSeconds' | 'endedCallLingerSeconds' | 'requesterSipUri'
-  > &
-    Parameters<typeof pausePolicies>[0] & { boardMaxCalls: number; ledgerRetentionDays: number }
+  route: Pick<SupervisorBoardProps, 'uccNames' | 'correlationIds' | 'problems' | 'supervisorSipUri'>
+  config: Pick<SupervisorBoardProps, 'pauseAlertSeconds' | 'endedCallLingerSeconds'> & {
+    boardMaxCalls: number
+    /** config.json's pause and ledger keys, read here (src/lib/pause-config.ts). */
+    pause: Readonly<Record<string, unknown>>
+  }
 }) {
-  const [policies] = useState(() => pausePolicies(config))
+  const { policies, ledgerRetentionDays } = readPauseConfig(config.pause)
   useEffect(() => {
-    void sharedLedger.start({ retentionDays: config.ledgerRetentionDays })
-  }, [config.ledgerRetentionDays])
+    void sharedLedger.start({ retentionDays: ledgerRetentionDays })
+  }, [ledgerRetentionDays])
   return (
     <SupervisorBoard
       uccNames={route.uccNames}
@@ -34,9 +36,11 @@ export function BoardFromAddress({
       pauseAlertSeconds={config.pauseAlertSeconds}
       endedCallLingerSeconds={config.endedCallLingerSeconds}
       maxCalls={config.boardMaxCalls}
-      requesterSipUri={config.requesterSipUri}
+      supervisorSipUri={route.supervisorSipUri}
       policies={policies}
       ledger={sharedLedger}
+      retentionDays={ledgerRetentionDays}
+      remember
     />
   )
 }
@@ -44,8 +48,12 @@ export function BoardFromAddress({
 /** The supervisor board: the app loads it lazily, in its own chunk. */
 export function SupervisorBoard({
   bench = new URLSearchParams(window.location.search).get('bench') === '1',
+  remember = false,
   ...props
-}: SupervisorBoardProps) {
+}: SupervisorBoardProps & {
+  /** Keep the board's calls and log in this browser's IndexedDB (src/ledger/board-memory.ts). */
+  remember?: boolean | Pick<BoardMemoryOptions, 'indexedDB'>
+}) {
   const api = useRecordingApi()
   const live = useLive()
   const [benchObserver] = useState(() => (bench ? new BoardBench() : undefined))
@@ -60,10 +68,20 @@ export function SupervisorBoard({
         eventLogSize: EVENT_LOG_SIZE,
         observer: benchObserver,
         watchList: localWatchList(props.uccNames),
+        memory: remember
+          ? () =>
+              openBoardMemory({
+                uccNames: props.uccNames,
+                retentionDays: props.retentionDays ?? 30,
+                maxCalls: props.maxCalls ?? DEFAULT_MAX_CALLS,
+                maxLines: EVENT_LOG_SIZE,
+                ...(remember === true ? {} : remember),
+              })
+          : undefined,
         // Every change the board sees goes on record, its own actions as the supervisor's.
         onEntry: (previous, next) =>
           props.ledger?.observe(previous, next, {
-            actorSipUri: props.requesterSipUri || null,
+            actorSipUri: props.supervisorSipUri || null,
             now: Date.now(),
           }),
         onForget: (call) => props.ledger?.forget(call.state.uccName, call.correlationId),

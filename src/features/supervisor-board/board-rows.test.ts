@@ -1,11 +1,13 @@
 import { expect, test } from 'vitest'
 import {
+  addOutcome,
   countRows,
   isAlerting,
   pageTitle,
   parseIdList,
   selectRows,
   shortId,
+  shortUccName,
   type RowQuery,
 } from './board-rows.ts'
 import type { RecordingStateName } from '../../api/schemas.ts'
@@ -68,6 +70,21 @@ test('by default paused calls come first, the longest pause on top, then the new
   expect(ids(selectRows(rows, QUERY))).toEqual([4, 2, 3, 1, 5])
 })
 
+test('a pause found already running sorts by its lower bound, before an exact pause of the same start', () => {
+  // 3 was found running 60 s ago (at least 60 s); 2 began 30 s ago; 1 and 4 began 60 s ago, exactly.
+  const rows = [
+    paused(1, 60_000, { pausedSinceExact: true }),
+    paused(2, 30_000, { pausedSinceExact: true }),
+    paused(3, 60_000, { pausedSinceExact: false }),
+    paused(4, 60_000, { pausedSinceExact: true }),
+  ]
+  expect(ids(selectRows(rows, QUERY))).toEqual([3, 1, 4, 2])
+  expect(ids(selectRows(rows, QUERY, 2))).toEqual([3, 1, 4, 2])
+  // A lower bound of 10 s does not go above an exact pause of 60 s: it is only known to be 10 s.
+  const shorter = [paused(1, 60_000, { pausedSinceExact: true }), paused(2, 10_000)]
+  expect(ids(selectRows(shorter, QUERY))).toEqual([1, 2])
+})
+
 test('newest activity first ignores pauses', () => {
   const rows = [paused(4, 60_000), call(1), call(3, { lastActivityAt: NOW }), paused(2, 5_000)]
   expect(ids(selectRows(rows, { ...QUERY, sort: 'newest-activity' }))).toEqual([3, 1, 2, 4])
@@ -87,7 +104,7 @@ test('the filters: paused, paused too long, marked', () => {
   expect(ids(selectRows(rows, { ...QUERY, filter: 'all' }))).toHaveLength(5)
 })
 
-test('search matches part of the correlation id, in any casing, not the UCC', () => {
+test('search matches part of the correlation id or of the UCC name, in any casing, never across the two', () => {
   const rows = [
     call(1),
     call(2),
@@ -101,7 +118,10 @@ test('search matches part of the correlation id, in any casing, not the UCC', ()
     key: 'ucc-a|abcdef01-0000-4000-8000-000000000000',
   })
   expect(selectRows([upper], { ...QUERY, search: 'cDeF01' })).toEqual([upper])
-  expect(ids(selectRows(rows, { ...QUERY, search: 'ucc' }))).toEqual([])
+  expect(ids(selectRows(rows, { ...QUERY, search: 'UCC-0000000' }))).toEqual([3])
+  expect(ids(selectRows(rows, { ...QUERY, search: 'ucc' }))).toHaveLength(3)
+  expect(selectRows([upper], { ...QUERY, search: 'ucc-a' })).toEqual([upper])
+  expect(selectRows([upper], { ...QUERY, search: 'a|abc' })).toEqual([])
 })
 
 test('filters and search combine', () => {
@@ -129,10 +149,35 @@ test('pasted ids: any separator, GUIDs only, once each in any case, as written',
   expect(parseIdList('  \n ')).toEqual({ ids: [], invalid: [] })
 })
 
-test('short ids and the page title', () => {
+test('short ids and the page title, which names the latest call paused too long', () => {
   expect(shortId('1d6c6a58-6739-4f0c-98ff-0968292c8c30')).toBe('1d6c6a58')
   expect(pageTitle(0)).toBe('Recording board')
   expect(pageTitle(3)).toBe('(3) paused too long · Recording board')
+  expect(pageTitle(3, paused(2, LIMIT + 1))).toBe(
+    '(3) paused too long — 00000002 in ucc-a · Recording board',
+  )
+})
+
+test('UCC names in the event log keep their start and end, so that names sharing a beginning differ', () => {
+  expect(shortUccName('ucc-sales')).toBe('ucc-sales')
+  expect(shortUccName('x'.repeat(30))).toBe('x'.repeat(30))
+  const a = shortUccName('contact-center-north-east-sales-team-a')
+  const b = shortUccName('contact-center-north-east-sales-team-b')
+  expect(a).toHaveLength(30)
+  expect(a).not.toBe(b)
+  expect(a).toBe('contact-center-…t-sales-team-a')
+  expect(shortUccName('abcdefghij', 5)).toBe('ab…ij')
+})
+
+test('what became of added ids: on the board, being looked up, or known nowhere', () => {
+  const onBoard = call(1)
+  const lookups = [
+    { correlationId: call(2).correlationId.toUpperCase(), status: 'checking' },
+    { correlationId: call(3).correlationId, status: 'not-found' },
+  ]
+  const batch = [1, 2, 3, 4].map((n) => call(n).correlationId.toUpperCase())
+  expect(addOutcome(batch, [onBoard], lookups)).toEqual({ found: 1, checking: 1, notFound: 2 })
+  expect(addOutcome([], [onBoard], lookups)).toEqual({ found: 0, checking: 0, notFound: 0 })
 })
 
 test('a board beyond the packed sort size sorts the same way', () => {

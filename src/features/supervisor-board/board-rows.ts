@@ -1,3 +1,4 @@
+import { t } from '../../i18n/messages.ts'
 import { isCorrelationId } from '../../lib/call-address.ts'
 import type { BoardCall } from './board-call.ts'
 
@@ -53,8 +54,11 @@ export function matchesFilter(
  * board calls it at most once per snapshot (once per frame) and on the clock tick only for the
  * alert filter, never per event.
  *
- * Longest paused first: paused calls by the start of their pause, then the others by their last
- * activity, newest first. Newest activity: all by last activity. Ties keep the snapshot's order.
+ * Longest paused first: paused calls by the start of their pause (for a pause found already
+ * running, the start the board knows: its length is at least that long), a pause known only as a
+ * lower bound before an exact one of the same start (it may be longer); then the others by their
+ * last activity, newest first. Newest activity: all by last activity. Other ties keep the
+ * snapshot's order. Search: a part of the id or of the UCC name, in any case.
  * Each row's place is packed into one number (group, time, index) so that a native numeric sort
  * does the work: sorting 5,000 rows every frame costs well under a millisecond.
  */
@@ -70,8 +74,7 @@ export function selectRows(
   let newest = -Infinity
   for (const call of calls) {
     if (!matchesFilter(call, query.filter, query.now, query.pauseAlertMs)) continue
-    // The key is `ucc|correlationid`, lowercased: search only its id part.
-    if (needle && !call.key.includes(needle, call.key.lastIndexOf('|') + 1)) continue
+    if (needle && !matchesSearch(call, needle)) continue
     picked.push(call)
     if (call.pausedSince !== null && call.pausedSince < oldest) oldest = call.pausedSince
     if (call.lastActivityAt > newest) newest = call.lastActivityAt
@@ -87,7 +90,9 @@ export function selectRows(
       TIME_SPAN - 1,
       paused ? call.pausedSince! - oldest : newest - call.lastActivityAt,
     )
-    packed[i] = (group * TIME_SPAN + time) * MAX_PACKED_ROWS + i
+    // Of two pauses with the same start, the lower bound first.
+    const exact = paused && call.pausedSinceExact ? 1 : 0
+    packed[i] = ((group * TIME_SPAN + time) * 2 + exact) * MAX_PACKED_ROWS + i
   }
   packed.sort()
   const rows = new Array<BoardCall>(n)
@@ -95,7 +100,7 @@ export function selectRows(
   return rows
 }
 
-/** Rows a packed sort key can index (2^17); above it, a plain comparison sort. */
+/** Rows a packed sort key can index (2^17); above it, a plain comparison sort. Keys stay below 2^49. */
 const MAX_PACKED_ROWS = 2 ** 17
 /** Time differences a packed key holds, in ms (2^30 ms is 12 days); longer ones tie at the end. */
 const TIME_SPAN = 2 ** 30
@@ -106,7 +111,10 @@ function compareRows(a: BoardCall, b: BoardCall, sort: BoardSort): number {
     const aPaused = isPaused(a) && a.pausedSince !== null
     const bPaused = isPaused(b) && b.pausedSince !== null
     if (aPaused !== bPaused) return aPaused ? -1 : 1
-    if (aPaused) return a.pausedSince! - b.pausedSince!
+    if (aPaused)
+      return (
+        a.pausedSince! - b.pausedSince! || Number(a.pausedSinceExact) - Number(b.pausedSinceExact)
+      )
   }
   return b.lastActivityAt - a.lastActivityAt
 }
@@ -136,6 +144,34 @@ function normaliseSearch(search: string): string {
   return search.trim().toLowerCase()
 }
 
+/** The key is `ucc|correlationid`, lowercased: a part of either (never across the two). */
+function matchesSearch(call: BoardCall, needle: string): boolean {
+  const bar = call.key.lastIndexOf('|')
+  const found = call.key.indexOf(needle)
+  if (found === -1) return false
+  if (found + needle.length <= bar || found > bar) return true
+  // The first match crossed the separator: look in each part on its own.
+  return call.key.slice(0, bar).includes(needle) || call.key.includes(needle, bar + 1)
+}
+
+/** The characters of a UCC name the log's narrowest width shows (monospace, 15 rem). */
+export const UCC_CHARS = 30
+
+/**
+ * A UCC name short enough for its line, told apart from its neighbours: names often share a
+ * beginning (ucc-sales, ucc-support), so a long one keeps its start and its end.
+ */
+export function shortUccName(name: string, max = UCC_CHARS): string {
+  if (name.length <= max) return name
+  const head = Math.ceil((max - 1) / 2)
+  return `${name.slice(0, head)}…${name.slice(name.length - (max - 1 - head))}`
+}
+
+/**
+ * The latest events for the watched UCCs, newest first. Virtualised like the table: a redraw lays
+ * out the lines on screen, not all of them. Not a live region: hundreds a second would drown a
+ * screen reader.
+ */
 /** The first block of a GUID: enough to tell calls apart on screen; the full id is in the title and the copy button. */
 export function shortId(correlationId: string): string {
   return correlationId.slice(0, 8)
@@ -161,6 +197,50 @@ export function parseIdList(text: string): ParsedIds {
   return { ids: [...ids.values()], invalid: [...invalid] }
 }
 
-export function pageTitle(alertCount: number): string {
-  return alertCount > 0 ? `(${alertCount}) paused too long · Recording board` : 'Recording board'
+/** The calls paused too long now (by what the board knows), for the notices of each new one. */
+export function alertingCalls(
+  calls: readonly BoardCall[],
+  now: number,
+  pauseAlertMs: number,
+): BoardCall[] {
+  return calls.filter((call) => isAlerting(call, now, pauseAlertMs))
+}
+
+/**
+ * The page's title: how many calls are paused too long, and the latest to become so (its short id
+ * and UCC), so that a new one changes the title even when the count stays the same.
+ */
+export function pageTitle(alertCount: number, latest?: BoardCall): string {
+  if (alertCount === 0) return t('boardTitle')
+  return latest
+    ? t('boardTitleAlertLatest', alertCount, shortId(latest.correlationId), latest.uccName)
+    : t('boardTitleAlert', alertCount)
+}
+
+/** What became of a batch of added ids: on the board, still being looked up, or known nowhere. */
+export interface AddOutcome {
+  readonly found: number
+  readonly checking: number
+  readonly notFound: number
+}
+
+export function addOutcome(
+  batch: readonly string[],
+  calls: readonly BoardCall[],
+  lookups: readonly { readonly correlationId: string; readonly status: string }[],
+): AddOutcome {
+  const onBoard = new Set(calls.map((call) => call.correlationId.toLowerCase()))
+  const checking = new Set(
+    lookups
+      .filter((lookup) => lookup.status === 'checking')
+      .map((lookup) => lookup.correlationId.toLowerCase()),
+  )
+  const outcome = { found: 0, checking: 0, notFound: 0 }
+  for (const id of batch) {
+    const lower = id.toLowerCase()
+    if (onBoard.has(lower)) outcome.found += 1
+    else if (checking.has(lower)) outcome.checking += 1
+    else outcome.notFound += 1
+  }
+  return outcome
 }

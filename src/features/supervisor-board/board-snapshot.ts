@@ -1,7 +1,9 @@
 import type { RecordingApi } from '../../api/recording-api.ts'
+import type { BoardMemory } from '../../ledger/board-memory.ts'
 import type { LiveConnection } from '../../live/live-connection.ts'
 import type { BoardCall } from './board-call.ts'
 import type { BoardObserver } from './board-observer.ts'
+import type { MemoryState } from './board-persistence.ts'
 import type { LoggedEvent } from './event-log-buffer.ts'
 import type { Lookup } from './id-lookups.ts'
 import type { ReadSchedulerOptions } from './read-scheduler.ts'
@@ -21,6 +23,8 @@ export interface BoardSnapshot {
   /** Calls dropped to stay within `maxCalls` (ended and longest-quiet first). */
   readonly callsDropped: number
   readonly maxCalls: number
+  /** Whether the calls are kept in this browser (IndexedDB), or only the added ids (localStorage). */
+  readonly memory: MemoryState
 }
 
 /** The read budget's settings (ReadSchedulerOptions) may be given; the defaults are the board's. */
@@ -42,5 +46,12 @@ export interface BoardStoreOptions extends Pick<
   eventLogSize?: number
   observer?: BoardObserver
   watchList?: WatchList
+  /**
+   * Opens what this browser remembers of the board (src/ledger/board-memory.ts): called once, at
+   * the first start. Without it, only the watch list is kept.
+   */
+  memory?: () => Promise<BoardMemory>
+  /** How long changes to remember gather before they are written (ms; default 1,000). */
+  saveEveryMs?: number
   now?: () => number
 }

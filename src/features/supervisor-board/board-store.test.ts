@@ -9,6 +9,12 @@ import { callKey, type BoardCall } from './board-call.ts'
 import type { BoardStoreOptions } from './board-snapshot.ts'
 import { BoardStore } from './board-store.ts'
 import type { WatchList } from './watch-list.ts'
+import type {
+  BoardCallRecord,
+  BoardMemory,
+  BoardMemoryChange,
+  Remembered,
+} from '../../ledger/board-memory.ts'
 
 // The store routes events, reads and actions to the core (src/recording-state) and its pieces:
 // these tests check the whole through its inputs (the live connection, the API, the table's
@@ -807,4 +813,216 @@ test('a flood of distinct ids stays within maxCalls: ended and longest-quiet cal
   expect(calls.some((c) => c.correlationId === id(0))).toBe(true)
   expect(calls.some((c) => c.correlationId === id(500))).toBe(true)
   expect(calls.some((c) => c.correlationId === id(1))).toBe(false)
+})
+
+// What this browser remembers (src/ledger/board-memory.ts)
+
+/** A memory as the store sees it: what it gives back (when `answer` is called), and what it was given. */
+function fakeMemory(remembered: Partial<Remembered> = {}) {
+  const saves: BoardMemoryChange[] = []
+  const loaded = deferred<Remembered>()
+  const memory: BoardMemory = {
+    available: true,
+    unavailableReason: null,
+    load: () => loaded.promise,
+    save: (change) => {
+      saves.push(change)
+      return Promise.resolve()
+    },
+    close: () => undefined,
+  }
+  return {
+    saves,
+    open: vi.fn(() => Promise.resolve(memory)),
+    answer: async () => {
+      loaded.resolve({ calls: [], lines: [], ...remembered })
+      await settle()
+    },
+  }
+}
+
+function remembered(n: number, fields: Partial<BoardCallRecord> = {}): BoardCallRecord {
+  return {
+    key: callKey(UCC_A, id(n)),
+    uccName: 'UCC-A',
+    correlationId: id(n),
+    recording: 'Paused',
+    marking: 'Mark',
+    saving: 'None',
+    pausedSince: 1_000,
+    pausedSinceExact: true,
+    lastEvent: { action: Pause, at: 1_000 },
+    lastActivityAt: 1_000,
+    learntAt: 500,
+    endedAt: null,
+    endedMessage: null,
+    ...fields,
+  }
+}
+
+test('remembered calls come back as last known, never confirmed, and are read again (an ended one is not)', async () => {
+  const memory = fakeMemory({
+    calls: [remembered(1), remembered(2, { recording: 'Stopped', endedAt: Date.now() })],
+  })
+  const { store, gets, frame } = setup({ memory: memory.open })
+  expect(memory.open).toHaveBeenCalledTimes(1)
+  expect(store.getSnapshot().memory).toEqual({ kept: 'opening' })
+  await memory.answer()
+  frame()
+  const { calls, memory: state } = store.getSnapshot()
+  expect(state).toEqual({ kept: 'calls' })
+  const paused = calls.find((c) => c.correlationId === id(1))
+  expect(paused).toMatchObject({
+    uccName: UCC_A,
+    state: { recording: 'Paused', marking: 'Mark', saving: 'None' },
+    confirmed: false,
+    remembered: true,
+    pausedSince: 1_000,
+    pausedSinceExact: true,
+    lastEvent: { action: Pause, at: 1_000 },
+    learntAt: 500,
+  })
+  expect(calls.find((c) => c.correlationId === id(2))).toMatchObject({ confirmed: false })
+  expect(gets.map((get) => get.correlationId)).toEqual([id(1)])
+  // Nothing given back is written back.
+  await vi.advanceTimersByTimeAsync(2_000)
+  expect(memory.saves).toEqual([])
+
+  nthGet(gets, 0).resolve(state_('Paused', id(1)))
+  await settle()
+  frame()
+  expect(store.getSnapshot().calls.find((c) => c.correlationId === id(1))).toMatchObject({
+    confirmed: true,
+    remembered: false,
+    pausedSince: 1_000,
+  })
+})
+
+function state_(recording: RecordingStateName, correlationId: string): CallState {
+  return state(recording, { correlationId })
+}
+
+test('a remembered pause keeps its start through the first resync; after that a resync counts from then', async () => {
+  const memory = fakeMemory({ calls: [remembered(1)] })
+  const { store, live, frame, gets } = setup({ memory: memory.open })
+  await memory.answer()
+  live.setStretch(2)
+  frame()
+  expect(store.getSnapshot().calls[0]).toMatchObject({ pausedSince: 1_000, pausedSinceExact: true })
+  nthGet(gets, gets.length - 1).resolve(state_('Paused', id(1)))
+  await settle()
+  vi.setSystemTime(50_000)
+  live.setStretch(3)
+  frame()
+  expect(store.getSnapshot().calls[0]).toMatchObject({
+    pausedSince: 50_000,
+    pausedSinceExact: false,
+  })
+})
+
+test('a remembered call that ended longer ago than the linger time is let go of, and forgotten', async () => {
+  vi.setSystemTime(100_000)
+  const memory = fakeMemory({ calls: [remembered(1, { endedAt: 100_000 - 30_000 })] })
+  const { store, frame } = setup({ memory: memory.open, saveEveryMs: 1_000 })
+  await memory.answer()
+  frame()
+  expect(store.getSnapshot().calls).toEqual([])
+  await vi.advanceTimersByTimeAsync(1_000)
+  expect(memory.saves).toEqual([{ put: [], remove: [callKey(UCC_A, id(1))], lines: null }])
+})
+
+test('a call learned while the memory was read is newer than the remembered one, and stays', async () => {
+  const memory = fakeMemory({ calls: [remembered(1)] })
+  const { store, emit, frame } = setup({ memory: memory.open })
+  emit(Start, id(1))
+  frame()
+  await memory.answer()
+  frame()
+  expect(store.getSnapshot().calls).toHaveLength(1)
+  expect(store.getSnapshot().calls[0]).toMatchObject({
+    state: { recording: 'Started' },
+    remembered: false,
+  })
+})
+
+test('ids added while the memory is read are looked up after it, unless it remembered their call', async () => {
+  const memory = fakeMemory({ calls: [remembered(1)] })
+  const { store, gets, frame } = setup({
+    memory: memory.open,
+    watchList: memoryWatchList([id(3)]),
+  })
+  store.addIds([id(1), id(2)])
+  frame()
+  expect(gets).toEqual([])
+  expect(store.getSnapshot().lookups).toEqual([])
+  await memory.answer()
+  frame()
+  expect(
+    store
+      .getSnapshot()
+      .lookups.map((lookup) => lookup.correlationId)
+      .sort(),
+  ).toEqual([id(2), id(3)])
+  expect(gets.map((get) => get.correlationId).sort()).toEqual([id(1), id(2), id(3)])
+})
+
+test('changes are written together about once a second: the calls that changed, those let go of, and the log', async () => {
+  const memory = fakeMemory({
+    lines: [{ at: 1, uccName: 'UCC-A', correlationId: id(9), action: 3 }],
+  })
+  const { store, emit, frame } = setup({ memory: memory.open, saveEveryMs: 1_000 })
+  await memory.answer()
+  frame()
+  expect(store.getSnapshot().events).toMatchObject([{ uccName: UCC_A, correlationId: id(9) }])
+  emit(Pause, id(1))
+  emit(Start, id(2))
+  frame()
+  emit(Mark, id(1))
+  frame()
+  expect(memory.saves).toEqual([])
+  await vi.advanceTimersByTimeAsync(1_000)
+  expect(memory.saves).toHaveLength(1)
+  const [saved] = memory.saves
+  expect(
+    saved!.put.map((record) => [record.correlationId, record.recording, record.marking]),
+  ).toEqual([
+    [id(1), 'Paused', 'Mark'],
+    [id(2), 'Started', 'Unknown'],
+  ])
+  expect(saved!.remove).toEqual([])
+  expect(saved!.lines?.map((line) => [line.correlationId, line.action])).toEqual([
+    [id(1), Mark],
+    [id(2), Start],
+    [id(1), Pause],
+    [id(9), 3],
+  ])
+  // A read that confirms what is kept changes nothing to write.
+  await vi.advanceTimersByTimeAsync(5_000)
+  expect(memory.saves).toHaveLength(1)
+  // Stopping writes at once what waits.
+  emit(Stop, id(2))
+  frame()
+  store.stop()
+  await settle()
+  expect(memory.saves).toHaveLength(2)
+})
+
+test('where the memory cannot be kept the store says so and keeps the watch list only', async () => {
+  const watchList = memoryWatchList()
+  const { store, frame } = setup({
+    memory: () =>
+      Promise.resolve({
+        available: false,
+        unavailableReason: 'open-failed',
+        load: () => Promise.resolve({ calls: [], lines: [] }),
+        save: () => Promise.reject(new Error('never called')),
+        close: () => undefined,
+      }),
+    watchList,
+  })
+  await settle()
+  frame()
+  expect(store.getSnapshot().memory).toEqual({ kept: 'ids', reason: 'open-failed' })
+  store.addIds([id(1)])
+  expect(watchList.saved).toEqual([[id(1)]])
 })

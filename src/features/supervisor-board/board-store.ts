@@ -9,15 +9,20 @@ import {
   resynced,
   type Step,
 } from '../../recording-state/call-entry.ts'
+import type { BoardLogLine, Remembered } from '../../ledger/board-memory.ts'
 import {
   boardActionSettled,
   boardEvent,
   boardRead,
   callKey,
+  callRecord,
   newBoardCall,
+  recordChanged,
+  rememberedCall,
   type BoardCall,
   type ReadOutcome,
 } from './board-call.ts'
+import { BoardPersistence, type MemoryState } from './board-persistence.ts'
 import { EndedSweep } from './ended-sweep.ts'
 import { EventIntake, type AcceptedEvent } from './event-intake.ts'
 import { EventLogBuffer, type LoggedEvent } from './event-log-buffer.ts'
@@ -45,9 +50,15 @@ export class BoardStore {
   private readonly log: EventLogBuffer
   private readonly sweep: EndedSweep
   private readonly watched: WatchedIds
+  private readonly persistence: BoardPersistence | undefined
+  private memoryState: MemoryState
   private version = 0
   private callsDropped = 0
   private detach: (() => void) | undefined
+  /** The memory was asked for what it remembers (once). */
+  private remembering = false
+  /** Until it has answered: added ids wait to be looked up. */
+  private restoring = false
 
   constructor(options: BoardStoreOptions) {
     this.options = options
@@ -85,7 +96,21 @@ export class BoardStore {
     })
     // Reading the saved watch list has no side effect; nothing is requested before start().
     this.watched = new WatchedIds(options.watchList)
-    this.lookups.add(this.watched.values(), this.isOnBoard)
+    const { memory } = options
+    this.persistence = memory
+      ? new BoardPersistence({
+          open: memory,
+          everyMs: options.saveEveryMs,
+          lines: () => this.log.lines().map(logLine),
+          changed: (state) => {
+            this.memoryState = state
+            this.view.changed()
+          },
+        })
+      : undefined
+    this.memoryState = this.persistence?.getState() ?? { kept: 'ids', reason: 'unsupported' }
+    // With a memory, the added ids are looked up once it has given back the calls it remembers.
+    if (!this.persistence) this.lookups.add(this.watched.values(), this.isOnBoard)
     this.view = new FramePublisher({ build: this.build, onFrame: () => this.flush() })
   }
 
@@ -99,6 +124,11 @@ export class BoardStore {
 
   start(): void {
     if (this.detach) return
+    if (this.persistence && !this.remembering) {
+      this.remembering = true
+      this.restoring = true
+      void this.persistence.begin().then(this.restore)
+    }
     this.detach = this.options.live.attach({
       event: (event, arrivedAt) => this.receiveEvent(event, arrivedAt),
       resync: () => this.resync(),
@@ -118,6 +148,12 @@ export class BoardStore {
     this.reads.stop()
     this.sweep.stop()
     this.log.stop()
+    this.persistence?.stop()
+  }
+
+  /** Writes what this browser is to remember now (the page is being hidden or left). */
+  saveNow(): Promise<void> {
+    return this.persistence?.flush() ?? Promise.resolve()
   }
 
   // Inputs
@@ -133,12 +169,17 @@ export class BoardStore {
     }
   }
 
-  /** The connection is back: events may have been lost, so nothing shown is confirmed until read again. */
+  /**
+   * The connection is back: events may have been lost, so nothing shown is confirmed until read
+   * again. A call brought back from memory and not read yet is only read: its pause keeps the
+   * start it was remembered with (the time since it was remembered is as unknown as an outage).
+   */
   resync(): void {
     this.reads.resync()
     this.lookups.resync()
     const now = this.now()
-    for (const call of this.calls.values()) this.put(resynced(call, now))
+    for (const call of this.calls.values())
+      this.put(call.remembered ? { entry: call, read: call.endedAt === null } : resynced(call, now))
     this.view.changed()
     this.reads.pump()
   }
@@ -146,7 +187,8 @@ export class BoardStore {
   /** Ids (GUIDs) pasted by a supervisor or given in the address: watched, and looked up unless known. */
   addIds(ids: readonly string[]): void {
     this.watched.add(ids)
-    this.lookups.add(ids, this.isOnBoard)
+    // While the memory is being read, its calls may hold these ids: they are looked up after it.
+    if (!this.restoring) this.lookups.add(ids, this.isOnBoard)
     this.view.changed()
     this.reads.pump()
   }
@@ -163,7 +205,7 @@ export class BoardStore {
   }
 
   /**
-   * Sends an action as `requesterSipUri`, one at a time per call, never retried. The core judges
+   * Sends an action as the supervisor (`requesterSipUri` on the wire), one at a time per call, never retried. The core judges
    * the answer (by the live connection's stretch at both ends); when it does not trust it, or the
    * action failed, the call is read at once.
    */
@@ -200,8 +242,45 @@ export class BoardStore {
     const queue = this.intake.take()
     const now = this.now()
     this.log.add(queue.map((accepted) => this.applyEvent(accepted, now)))
+    this.persistence?.noteLog()
     this.options.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
     this.view.changed()
+  }
+
+  /**
+   * What this browser remembered: the watched UCCs' calls (not confirmed; read again unless they
+   * had ended) and the event log. A call the board learned meanwhile is newer and stays; an ended
+   * call past its linger time is let go of. Then the added ids not on the board are looked up.
+   */
+  private restore = ({ calls, lines }: Remembered): void => {
+    const now = this.now()
+    const watched = new Map(this.options.uccNames.map((name) => [name.toLowerCase(), name]))
+    for (const record of calls) {
+      const uccName = watched.get(record.uccName.toLowerCase())
+      if (uccName === undefined) continue
+      const key = callKey(uccName, record.correlationId)
+      if (key !== record.key || this.calls.has(key)) continue
+      if (record.endedAt !== null && now - record.endedAt >= this.options.endedLingerMs) {
+        this.persistence?.forget(key)
+        continue
+      }
+      const call = rememberedCall(record, uccName)
+      this.put({ entry: call, read: call.endedAt === null }, { remembered: true })
+      if (this.lookups.has(call.correlationId)) this.dropLookup(call.correlationId)
+    }
+    this.log.restore(
+      lines.map((line) => ({
+        at: line.at,
+        uccName: watched.get(line.uccName.toLowerCase()) ?? line.uccName,
+        correlationId: line.correlationId,
+        action: (line.action ?? undefined) as RecordingAction | undefined,
+      })),
+    )
+    this.restoring = false
+    this.lookups.add(this.watched.values(), this.isOnBoard)
+    this.keepWithinCap()
+    this.view.changed()
+    this.reads.pump()
   }
 
   private applyEvent({ event, uccName }: AcceptedEvent, now: number): Omit<LoggedEvent, 'seq'> {
@@ -274,11 +353,18 @@ export class BoardStore {
    * decide (`atOnce` after an action), or the call is confirmed (by a read sent at `sentAt`, when
    * the scheduler did not send it), or it ended and needs no read.
    */
-  private put({ entry, read }: Step<BoardCall>, how: { atOnce?: boolean; sentAt?: number } = {}) {
+  private put(
+    { entry, read }: Step<BoardCall>,
+    how: { atOnce?: boolean; sentAt?: number; remembered?: boolean } = {},
+  ) {
     const { key } = entry
     const previous = this.calls.get(key)
     this.calls.set(key, entry)
-    if (previous !== entry) this.options.onEntry?.(previous, entry)
+    // What memory gave back is neither news for the ledger nor to be written back.
+    if (previous !== entry && !how.remembered) {
+      this.options.onEntry?.(previous, entry)
+      if (recordChanged(previous, entry)) this.persistence?.noteCall(callRecord(entry))
+    }
     this.sweep.note(key, entry.endedAt)
     if (read && how.atOnce) this.reads.wantNow(key)
     else if (read) this.reads.want(key)
@@ -293,6 +379,7 @@ export class BoardStore {
       const call = this.calls.get(key)
       if (!call) continue
       this.calls.delete(key)
+      this.persistence?.forget(key)
       this.options.onForget?.(call)
       this.reads.forget(key)
       this.watched.remove(call.correlationId)
@@ -316,5 +403,10 @@ export class BoardStore {
     eventsIgnored: this.intake.ignored,
     callsDropped: this.callsDropped,
     maxCalls: this.options.maxCalls ?? DEFAULT_MAX_CALLS,
+    memory: this.memoryState,
   })
+}
+
+function logLine({ at, uccName, correlationId, action }: LoggedEvent): BoardLogLine {
+  return { at, uccName, correlationId, action: action ?? null }
 }

@@ -59,7 +59,7 @@ async function setup(props: Partial<SupervisorBoardProps> = {}, fake?: FakeApi) 
       problems={[]}
       pauseAlertSeconds={120}
       endedCallLingerSeconds={30}
-      requesterSipUri={SUPERVISOR}
+      supervisorSipUri={SUPERVISOR}
       {...props}
     />,
     fake,
@@ -151,7 +151,7 @@ test('a pause longer than the limit is highlighted, counted and put in the title
   act(() => vi.advanceTimersByTime(1_000))
   expect(row()).toHaveAttribute('data-alert', 'true')
   expect(screen.getByTestId('alert-count')).toHaveTextContent('1 paused too long')
-  expect(document.title).toBe('(1) paused too long · Recording board')
+  expect(document.title).toBe('(1) paused too long — 1d6c6a58 in ucc-demo · Recording board')
   expect(within(row()).getByTestId('pause-timer')).toHaveTextContent('0:02')
 
   emit(RecordingAction.Start)
@@ -316,7 +316,9 @@ test('a paste of many ids is added at once and not kept in the box', async () =>
   await user.paste(Array.from({ length: 150 }, (_, n) => id(n)).join('\n') + '\nbad-one')
   act(() => vi.advanceTimersToNextFrame())
   expect(box).toHaveValue('')
-  expect(screen.getByTestId('add-ids-status')).toHaveTextContent('Added 150 ids.')
+  expect(screen.getByTestId('add-ids-status')).toHaveTextContent(
+    'Added 0 ids, 150 still being looked up.',
+  )
   expect(screen.getByTestId('paste-problems')).toHaveTextContent('bad-one')
   expect(screen.getByTestId('lookups-checking')).toHaveTextContent('Looking up 150 added calls')
   expect(gets).toHaveLength(4)
@@ -396,4 +398,156 @@ test('without bench there are no metrics', async () => {
   const { emit } = await setup()
   emit(RecordingAction.Pause)
   expect(window.__boardMetrics).toBeUndefined()
+})
+
+// A shift as a supervisor lives it
+
+test('with no supervisor SIP URI the board says why, and Resume and Mark are off', async () => {
+  const { emit, answer, api } = await setup({ supervisorSipUri: '' })
+  expect(screen.getByTestId('supervisor-identity')).toHaveTextContent(
+    'Resume and Mark are off: the board does not know who you are',
+  )
+  emit(RecordingAction.Pause)
+  await answer(0, state('Paused'))
+  for (const action of ['row-resume', 'row-mark']) {
+    const button = within(row()).getByTestId(action)
+    expect(button).toBeDisabled()
+    expect(button).toHaveAttribute('title', expect.stringContaining('supervisorSipUri'))
+  }
+  expect(within(row()).getByTestId('row-open')).toHaveAttribute(
+    'href',
+    `?ucc=${UCC}&correlationId=${ID}`,
+  )
+  expect(api.setRecording).not.toHaveBeenCalled()
+})
+
+test('the Resume dialog names who the service will record as resuming; Open opens a new tab as that supervisor', async () => {
+  const { emit, answer, user } = await setup()
+  expect(screen.getByTestId('supervisor-identity')).toHaveTextContent(`Acting as ${SUPERVISOR}`)
+  emit(RecordingAction.Pause)
+  await answer(0, state('Paused'))
+  const open = within(row()).getByRole('link', {
+    name: 'Open the agent panel for call 1d6c6a58 in a new tab',
+  })
+  expect(open).toHaveAttribute('target', '_blank')
+  expect(open).toHaveAttribute('rel', 'noopener')
+  expect(open.getAttribute('href')).toContain(`agent=${encodeURIComponent(SUPERVISOR)}`)
+  await user.click(within(row()).getByTestId('row-resume'))
+  expect(screen.getByTestId('resume-as')).toHaveTextContent(
+    `Call ${ID} in ${UCC}. The service will record the resume as done by ${SUPERVISOR}`,
+  )
+})
+
+test('a pause found already running reads "at least", and a row shows each of its conditions in full words', async () => {
+  const { user, answer } = await setup({ pauseAlertSeconds: 1 })
+  await user.type(screen.getByLabelText('Add calls by correlation id'), ID)
+  await user.click(screen.getByRole('button', { name: 'Add' }))
+  await answer(0, state('Paused'))
+  act(() => vi.advanceTimersByTime(2_000))
+  const timer = within(row()).getByTestId('pause-timer')
+  expect(timer).toHaveTextContent(/^at least 0:0[12]$/)
+  expect(timer).toHaveAttribute('aria-label', expect.stringMatching(/^paused for at least 0:0/))
+  expect(timer).toHaveAttribute('data-exact', 'false')
+  expect(within(row()).getByText('too long')).toBeInTheDocument()
+  expect(within(row()).queryByText('over limit')).not.toBeInTheDocument()
+  expect(within(row()).queryByText('not confirmed')).not.toBeInTheDocument()
+})
+
+test('the box for ids is open on an empty board, closes when calls come unless used, and says what adding found', async () => {
+  const { emit, user, answer } = await setup()
+  const toggle = screen.getByRole('button', { name: 'Add calls by id' })
+  expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  emit(RecordingAction.Start, id(1))
+  expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  expect(screen.queryByLabelText('Add calls by correlation id')).not.toBeInTheDocument()
+
+  await user.click(toggle)
+  expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  await user.type(screen.getByLabelText('Add calls by correlation id'), `${ID} ${id(9)}`)
+  await user.click(screen.getByRole('button', { name: 'Add' }))
+  act(() => vi.advanceTimersToNextFrame())
+  const status = screen.getByTestId('add-ids-status')
+  expect(status).toHaveTextContent('Added 0 ids, 2 still being looked up.')
+  await answer(1, state('Started'))
+  expect(status).toHaveTextContent('Added 1 id, 1 still being looked up.')
+  await answer(
+    2,
+    new ApiError({ kind: 'server', status: 200, errorType: 2, serverMessage: 'No session.' }),
+  )
+  expect(status).toHaveTextContent('Added 1 id, 1 not found.')
+  // More calls do not close a box in use.
+  emit(RecordingAction.Start, id(3))
+  expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  await user.click(toggle)
+  expect(screen.queryByTestId('add-ids')).not.toBeInTheDocument()
+})
+
+test('the explanation folds away, and stays folded for the next board in this browser', async () => {
+  await setup()
+  const note = screen.getByTestId('board-note')
+  expect(note).toHaveAttribute('open')
+  await act(async () => {
+    note.removeAttribute('open')
+    note.dispatchEvent(new Event('toggle'))
+    await vi.advanceTimersByTimeAsync(0)
+  })
+  expect(localStorage.getItem('recording-board.note-open')).toBe('false')
+})
+
+test('search finds calls by UCC name too', async () => {
+  const { emit, user } = await setup({ uccNames: [UCC, 'ucc-sales'] })
+  emit(RecordingAction.Start, id(1))
+  emit(RecordingAction.Start, id(2), 'ucc-sales')
+  await user.type(screen.getByRole('searchbox', { name: 'Search by id or UCC' }), 'SALES')
+  expect(shownIds()).toEqual([id(2)])
+})
+
+test('each call paused too long makes one desktop notification once allowed, and is named in the title', async () => {
+  const shown: { title: string; tag?: string }[] = []
+  let permission: NotificationPermission = 'default'
+  vi.stubGlobal(
+    'Notification',
+    class {
+      static get permission() {
+        return permission
+      }
+      static requestPermission() {
+        permission = 'granted'
+        return Promise.resolve(permission)
+      }
+      onclick = null
+      constructor(title: string, options: NotificationOptions) {
+        shown.push({ title, tag: options.tag })
+      }
+      close() {}
+    },
+  )
+  const { emit, user } = await setup({ pauseAlertSeconds: 1 })
+  await user.click(screen.getByRole('button', { name: 'Notify me on the desktop' }))
+  await act(() => vi.advanceTimersByTimeAsync(0))
+  expect(screen.getByTestId('notify-state')).toHaveTextContent('Desktop notifications on')
+  emit(RecordingAction.Pause)
+  act(() => vi.advanceTimersByTime(2_000))
+  expect(shown).toEqual([
+    { title: `Call 1d6c6a58 in ${UCC} is paused too long`, tag: `recording-board:${UCC}|${ID}` },
+  ])
+  expect(document.title).toBe(`(1) paused too long — 1d6c6a58 in ${UCC} · Recording board`)
+  act(() => vi.advanceTimersByTime(5_000))
+  expect(shown).toHaveLength(1)
+  emit(RecordingAction.Start)
+  emit(RecordingAction.Pause)
+  act(() => vi.advanceTimersByTime(2_000))
+  expect(shown).toHaveLength(2)
+})
+
+test('where this browser keeps no storage for it, the board says so', async () => {
+  await setup({ remember: { indexedDB: null } } as Partial<SupervisorBoardProps>)
+  await act(() => vi.advanceTimersByTimeAsync(20))
+  expect(screen.getByTestId('board-memory-unavailable')).toHaveAttribute(
+    'data-reason',
+    'unsupported',
+  )
+  expect(screen.getByTestId('board-note')).toHaveTextContent(
+    'Only the ids you add are kept in this browser.',
+  )
 })

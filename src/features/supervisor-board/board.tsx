@@ -3,6 +3,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useState,
   useSyncExternalStore,
@@ -12,6 +13,7 @@ import { RecordingAction } from '../../../protocol/wire.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { useHubState } from '../../live/live-context.tsx'
+import { t } from '../../i18n/messages.ts'
 import type { LedgerClient } from '../../ledger/ledger-client.ts'
 import { useNow } from '../../lib/time.ts'
 import { policyFor, type PausePolicies } from '../../recording-state/pause-policy.ts'
@@ -19,7 +21,9 @@ import { AddCalls, Lookups } from './add-calls.tsx'
 import type { BoardCall } from './board-call.ts'
 import { useBoardCapabilities } from './board-capabilities.ts'
 import {
+  addOutcome,
   countRows,
+  isAlerting,
   pageTitle,
   selectRows,
   shortId,
@@ -27,7 +31,11 @@ import {
   type BoardSort,
 } from './board-rows.ts'
 import type { BoardStore } from './board-store.ts'
-import { BoardNotices, BoardToolbar, ResumeDialog } from './board-controls.tsx'
+import { BoardNotices, BoardToolbar, PanelToggle, ResumeDialog } from './board-controls.tsx'
+import { BoardNote } from './board-note.tsx'
+import { NotifyControl, notifyPausedTooLong, useNotifyPermission } from './board-notify.tsx'
+import type { MemoryState } from './board-persistence.ts'
+import { PauseNotices } from './pause-notices.ts'
 import { CallTable } from './call-table.tsx'
 import { EventLog } from './event-log.tsx'
 
@@ -43,25 +51,30 @@ export interface SupervisorBoardProps {
   uccNames: string[]
   /** From `calls=` in the address: looked up like pasted ids. */
   correlationIds: string[]
-  /** Problems with the address (refused UCC names or ids). */
+  /** Problems with the address (refused UCC names or ids, a refused supervisor). */
   problems: string[]
   pauseAlertSeconds: number
   endedCallLingerSeconds: number
   /** The most calls the board keeps (config `boardMaxCalls`). */
   maxCalls?: number
-  /** Resume and Mark are sent as this SIP URI; also the agent= of the "Open" links. */
-  requesterSipUri: string
+  /**
+   * Who the board acts as: Resume and Mark are sent with this SIP URI, the ledger credits it, and
+   * the "Open" links carry it. '' when nobody is known: then the board offers no action.
+   */
+  supervisorSipUri: string
   /** Expose window.__boardMetrics (default: the address has bench=1). */
   bench?: boolean
   /** Each UCC's pause limit (config.json's pause keys and uccOverrides): rows show time against it. */
   policies?: PausePolicies
   /** Where the calls the board sees go on record (the pause ledger). */
   ledger?: Pick<LedgerClient, 'observe' | 'forget' | 'ledger'>
+  /** How long the board keeps what this browser remembers of it (config `ledgerRetentionDays`). */
+  retentionDays?: number
 }
 
 export interface BoardViewProps extends Omit<
   SupervisorBoardProps,
-  'bench' | 'endedCallLingerSeconds' | 'maxCalls'
+  'bench' | 'endedCallLingerSeconds' | 'maxCalls' | 'retentionDays'
 > {
   store: BoardStore
 }
@@ -72,7 +85,7 @@ export function BoardView({
   correlationIds,
   problems,
   pauseAlertSeconds,
-  requesterSipUri,
+  supervisorSipUri,
   policies,
   ledger,
 }: BoardViewProps) {
@@ -85,6 +98,13 @@ export function BoardView({
   const [sort, setSort] = useState<BoardSort>('paused-longest')
   const [confirming, setConfirming] = useState<BoardCall | null>(null)
   const [actionError, setActionError] = useState<{ title: string; error: Error } | null>(null)
+  // Adding ids: open on an empty board until calls come (unless the supervisor used it), else closed.
+  const [addChoice, setAddChoice] = useState<boolean | null>(null)
+  const [batch, setBatch] = useState<{ ids: string[]; version: number } | null>(null)
+  const [exportOpen, setExportOpen] = useState(false)
+  const [permission, askPermission] = useNotifyPermission()
+  const [notices] = useState(() => new PauseNotices())
+  const panelIds = { add: useId(), export: useId() }
   const pauseAlertMs = pauseAlertSeconds * 1000
 
   useEffect(() => {
@@ -92,6 +112,20 @@ export function BoardView({
     store.addIds(correlationIds)
     return () => store.stop()
   }, [store, correlationIds])
+
+  // What this browser remembers is written when the page is hidden or left, not only every second.
+  useEffect(() => {
+    const save = () => void store.saveNow()
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') save()
+    }
+    window.addEventListener('pagehide', save)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      window.removeEventListener('pagehide', save)
+      document.removeEventListener('visibilitychange', onVisibility)
+    }
+  }, [store])
 
   const counts = useMemo(
     () => countRows(snapshot.calls, now, pauseAlertMs),
@@ -104,21 +138,27 @@ export function BoardView({
     [snapshot, filter, search, sort, filterNow, pauseAlertMs],
   )
 
+  // Each call that becomes paused too long: one desktop notification (when allowed), and the
+  // title names it (with how many are paused too long) so that a glance at the tab tells.
   useEffect(() => {
-    document.title = pageTitle(counts.alert)
-  }, [counts.alert])
+    const alerting = (call: BoardCall) => isAlerting(call, now, pauseAlertMs)
+    for (const call of notices.update(snapshot.calls, alerting))
+      notifyPausedTooLong(call, formatLimit(pauseAlertSeconds))
+    document.title = pageTitle(counts.alert, notices.latest(snapshot.calls, alerting))
+  }, [notices, snapshot, now, pauseAlertMs, pauseAlertSeconds, counts.alert])
 
   const send = useCallback(
     (call: BoardCall, action: RecordingAction, label: string) => {
+      if (!supervisorSipUri) return
       setActionError(null)
-      store.sendAction(call.key, action, requesterSipUri).catch((error: unknown) => {
+      store.sendAction(call.key, action, supervisorSipUri).catch((error: unknown) => {
         setActionError({
-          title: `${label} of call ${shortId(call.correlationId)} did not go through`,
+          title: t('boardActionFailed', label, shortId(call.correlationId)),
           error: error instanceof Error ? error : new Error(String(error)),
         })
       })
     },
-    [store, requesterSipUri],
+    [store, supervisorSipUri],
   )
   const findCall = useCallback(
     (key: string) => store.getSnapshot().calls.find((call) => call.key === key),
@@ -134,17 +174,29 @@ export function BoardView({
   const onMark = useCallback(
     (key: string) => {
       const call = findCall(key)
-      if (call) send(call, RecordingAction.Mark, 'Mark')
+      if (call) send(call, RecordingAction.Mark, t('boardMark'))
     },
     [findCall, send],
   )
 
-  const watching = uccNames.length > 0 ? uccNames.join(', ') : 'no contact center'
+  const settled = snapshot.memory.kept !== 'opening'
+  const addOpen = addChoice ?? (settled && snapshot.calls.length === 0)
+  const addStatus = useMemo(() => {
+    if (!batch) return null
+    const outcome = addOutcome(batch.ids, snapshot.calls, snapshot.lookups)
+    // Until the store has published the batch, an id it has not placed yet is still looked up.
+    const published = snapshot.version > batch.version
+    return published
+      ? t('boardAddStatus', outcome.found, outcome.notFound, outcome.checking)
+      : t('boardAddStatus', outcome.found, 0, outcome.checking + outcome.notFound)
+  }, [batch, snapshot])
+
+  const watching = uccNames.length > 0 ? uccNames.join(', ') : t('boardNoUcc')
 
   return (
-    <main className="flex min-h-dvh flex-col gap-3 p-3 lg:h-dvh">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h1 className="text-lg font-bold">Recording board</h1>
+    <main className="flex min-h-dvh flex-col gap-2 p-3 lg:h-dvh">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <h1 className="text-lg font-bold">{t('boardTitle')}</h1>
         <HubIndicator state={hubState} />
         <p aria-live="polite" className="text-sm">
           <span
@@ -156,57 +208,57 @@ export function BoardView({
                 : 'font-semibold'
             }
           >
-            {counts.alert > 0 ? `${counts.alert} paused too long` : 'No call paused too long'}
+            {counts.alert > 0 ? t('boardAlertCount', counts.alert) : t('boardNoAlert')}
           </span>
-          <span className="ml-2 text-muted">(limit {formatLimit(pauseAlertSeconds)})</span>
+          <span className="ml-2 text-muted">{t('boardLimit', formatLimit(pauseAlertSeconds))}</span>
         </p>
-        {ledger && (
-          <Suspense fallback={null}>
-            <BoardLedgerExport ledger={ledger.ledger} />
-          </Suspense>
-        )}
+        <NotifyControl permission={permission} onAsk={askPermission} />
         <p className="text-sm text-muted">
-          Watching <span className="font-semibold">{watching}</span> · {counts.all}{' '}
-          {counts.all === 1 ? 'call' : 'calls'}
+          {t('boardWatching')} <span className="font-semibold">{watching}</span> ·{' '}
+          {t('boardCalls', counts.all)}
         </p>
+        {supervisorSipUri && (
+          <p
+            data-testid="supervisor-identity"
+            data-sip-uri={supervisorSipUri}
+            className="text-sm text-muted"
+          >
+            {t('boardActingAs')} <span className="font-mono">{supervisorSipUri}</span>
+          </p>
+        )}
       </header>
 
       {problems.length > 0 && (
         <Alert
           tone="error"
           data-testid="address-problems"
-          title="Parts of this address were ignored:"
+          title={t('boardAddressProblems')}
           items={problems}
         />
       )}
       {uccNames.length === 0 && (
         <p role="alert" className="text-sm font-semibold">
-          No contact center to watch: add ucc=&lt;name&gt;[,&lt;name&gt;…] to the address, or set
-          uccName in config.json.
+          {t('boardNoUccHelp')}
         </p>
       )}
+      {!supervisorSipUri && (
+        <Alert
+          tone="warning"
+          data-testid="supervisor-identity"
+          title={t('boardNobodyTitle')}
+          explanation={t('boardNobodyHelp')}
+        />
+      )}
 
-      <p data-testid="board-note" className="max-w-4xl text-sm text-soft">
-        The recording service cannot list calls. This board shows the calls it hears about through
-        live events from {watching} since it was opened, and the calls you add by id; a call that
-        has not changed since then is missing until you add it. Added ids (never anything else) are
-        kept in this browser. A state marked “not confirmed” has not been checked with the service
-        yet.
-      </p>
-
-      <AddCalls onAdd={(added) => store.addIds(added)} />
-      <Lookups
-        lookups={snapshot.lookups}
-        uccNames={uccNames}
-        onDismiss={(id) => store.dismissLookup(id)}
-      />
+      <BoardNote watching={watching} kept={snapshot.memory.kept !== 'ids'} />
+      <MemoryNotice memory={snapshot.memory} />
 
       {capabilities.errors.map(({ uccName, error }) => (
         <Alert
           tone="error"
           key={uccName}
-          title={`Could not check what may be changed in ${uccName}`}
-          explanation={`${error.message} Resume and Mark stay available; the service refuses what it does not allow.`}
+          title={t('boardCapsFailed', uccName)}
+          explanation={t('boardCapsFailedWhy', error.message)}
           serverMessage={error.serverMessage}
         />
       ))}
@@ -215,7 +267,7 @@ export function BoardView({
         <Alert
           tone="error"
           title={actionError.title}
-          explanation={`${actionError.error.message} The state shown is re-read from the service, not retried.`}
+          explanation={t('boardActionFailedWhy', actionError.error.message)}
           serverMessage={
             isApiError(actionError.error) ? actionError.error.serverMessage : undefined
           }
@@ -225,7 +277,7 @@ export function BoardView({
             className="mt-2 text-sm underline"
             onClick={() => setActionError(null)}
           >
-            Dismiss
+            {t('boardDismiss')}
           </button>
         </Alert>
       )}
@@ -238,6 +290,55 @@ export function BoardView({
         onSearch={setSearch}
         sort={sort}
         onSort={setSort}
+      >
+        <div className="flex flex-wrap gap-2">
+          <PanelToggle
+            data-testid="add-ids-open"
+            open={addOpen}
+            controls={panelIds.add}
+            onToggle={() => setAddChoice(!addOpen)}
+          >
+            {t('boardAddOpen')}
+          </PanelToggle>
+          {ledger && (
+            <PanelToggle
+              data-testid="export-ledger-open"
+              open={exportOpen}
+              controls={panelIds.export}
+              onToggle={() => setExportOpen(!exportOpen)}
+            >
+              {t('boardExportOpen')}
+            </PanelToggle>
+          )}
+        </div>
+      </BoardToolbar>
+
+      {addOpen && (
+        <AddCalls
+          id={panelIds.add}
+          onUse={() => setAddChoice(true)}
+          onAdd={(ids) => {
+            setAddChoice(true)
+            setBatch({ ids, version: store.getSnapshot().version })
+            store.addIds(ids)
+          }}
+          status={addStatus}
+        />
+      )}
+      {ledger && exportOpen && (
+        <div
+          id={panelIds.export}
+          className="rounded-md border border-slate-300 p-2 dark:border-slate-600"
+        >
+          <Suspense fallback={null}>
+            <BoardLedgerExport ledger={ledger.ledger} />
+          </Suspense>
+        </div>
+      )}
+      <Lookups
+        lookups={snapshot.lookups}
+        uccNames={uccNames}
+        onDismiss={(id) => store.dismissLookup(id)}
       />
 
       <BoardNotices
@@ -254,17 +355,13 @@ export function BoardView({
           now={now}
           pauseAlertMs={pauseAlertMs}
           canEdit={capabilities.canEdit}
-          requesterSipUri={requesterSipUri}
+          supervisorSipUri={supervisorSipUri}
           limitMs={(uccName) =>
             policies ? policyFor(policies, uccName).maxPauseSeconds * 1000 : 0
           }
           onResume={onResume}
           onMark={onMark}
-          emptyText={
-            counts.all === 0
-              ? 'No calls yet: they appear as their recorders change, or add them by id.'
-              : 'No call matches this filter or search.'
-          }
+          emptyText={counts.all === 0 ? t('boardEmpty') : t('boardNoMatch')}
         />
         <EventLog events={snapshot.events} limit={EVENT_LOG_SIZE} />
       </div>
@@ -272,12 +369,12 @@ export function BoardView({
       {confirming && (
         <ResumeDialog
           call={confirming}
-          requesterSipUri={requesterSipUri}
+          supervisorSipUri={supervisorSipUri}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             const call = confirming
             setConfirming(null)
-            send(call, RecordingAction.Start, 'Resume')
+            send(call, RecordingAction.Start, t('boardResume'))
           }}
         />
       )}
@@ -285,7 +382,21 @@ export function BoardView({
   )
 }
 
+/** Where the board's memory is not kept (only the added ids are): said once, plainly. */
+function MemoryNotice({ memory }: { memory: MemoryState }) {
+  if (memory.kept !== 'ids') return null
+  return (
+    <p
+      data-testid="board-memory-unavailable"
+      data-reason={memory.reason}
+      className="text-sm text-soft"
+    >
+      {t('boardMemoryUnavailable')}
+    </p>
+  )
+}
+
 function formatLimit(seconds: number): string {
-  if (seconds % 60 === 0) return `${seconds / 60} min`
-  return `${seconds} s`
+  if (seconds % 60 === 0) return t('boardMinutes', seconds / 60)
+  return t('boardSeconds', seconds)
 }

@@ -4,7 +4,8 @@ import { RecordingAction } from '../../../protocol/wire.ts'
 import { agentPanelHref } from '../../lib/call-address.ts'
 import { Button } from '../../components/ui/button.tsx'
 import { CopyButton } from '../../components/ui/copy-button.tsx'
-import { formatDuration, pauseLength } from '../../lib/time.ts'
+import { t, type TextKey } from '../../i18n/messages.ts'
+import { formatDuration } from '../../lib/time.ts'
 import { shortId } from './board-rows.ts'
 import type { BoardCall } from './board-call.ts'
 import type { RowActions } from './call-table.tsx'
@@ -19,7 +20,8 @@ interface CallRowProps extends RowActions {
   now: number
   alert: boolean
   canEdit: boolean
-  requesterSipUri: string
+  /** Who the board acts as ('' when nobody: no action is offered). */
+  supervisorSipUri: string
   /** The UCC's pause limit in ms (0: none): a pause past it is over the limit. */
   limitMs: number
 }
@@ -27,6 +29,48 @@ interface CallRowProps extends RowActions {
 const STATE_LOOK: Record<string, string> = {
   Started: 'text-recording',
   Paused: 'text-paused',
+}
+
+/** The words for the service's state names (a value outside them is shown as Unknown). */
+const STATE_WORDS: Record<string, TextKey> = {
+  Uninitialized: 'boardStateUninitialized',
+  Started: 'boardStateStarted',
+  Stopped: 'boardStateStopped',
+  Paused: 'boardStatePaused',
+  None: 'boardStateNone',
+  Mark: 'boardStateMark',
+  Unmark: 'boardStateUnmark',
+  Save: 'boardStateSave',
+  Delete: 'boardStateDelete',
+}
+
+function stateWord(name: string): string {
+  const key = STATE_WORDS[name]
+  return key ? t(key) : t('boardStateUnknown')
+}
+
+/** A small label of the row's condition. Never shrinks: the cell is wide enough for it. */
+function Badge({
+  kind,
+  tone,
+  children,
+  ...props
+}: {
+  kind: string
+  tone: string
+  children: string
+  title?: string
+  'data-testid'?: string
+}) {
+  return (
+    <span
+      {...props}
+      data-badge={kind}
+      className={`inline-block shrink-0 rounded px-1 text-xs leading-4 font-semibold whitespace-nowrap ${tone}`}
+    >
+      {children}
+    </span>
+  )
 }
 
 /** One call. Memoised: a frame re-renders only the rows whose call (or clock, while paused) changed. */
@@ -37,7 +81,7 @@ export const CallRow = memo(function CallRow({
   now,
   alert,
   canEdit,
-  requesterSipUri,
+  supervisorSipUri,
   limitMs,
   onResume,
   onMark,
@@ -45,18 +89,18 @@ export const CallRow = memo(function CallRow({
   const ended = call.endedAt !== null
   const staleAttr = stale || ended ? 'true' : undefined
   const busy = call.flight !== null
-  const noRequester = requesterSipUri === ''
-  const blocked = ended || busy || !canEdit || noRequester
+  const nobody = supervisorSipUri === ''
+  const blocked = ended || busy || !canEdit || nobody
   const why = ended
-    ? 'The call has ended.'
+    ? t('boardWhyEnded')
     : !canEdit
-      ? 'Agents may not change recordings in this contact center (AgentCanEditRecordings is off).'
-      : noRequester
-        ? 'No requester is configured (requesterSipUri in config.json).'
+      ? t('boardWhyNoEdit')
+      : nobody
+        ? t('boardWhyNobody')
         : undefined
   const pausedFor = call.pausedSince !== null && now > 0 ? now - call.pausedSince : null
-  const paused = pausedFor === null ? null : pauseLength(pausedFor, call.pausedSinceExact)
   const overLimit = pausedFor !== null && limitMs > 0 && pausedFor > limitMs
+  const id = shortId(call.correlationId)
 
   return (
     <tr
@@ -76,69 +120,75 @@ export const CallRow = memo(function CallRow({
             : ''
       }`}
     >
-      <td className="truncate px-2">
+      <td className="px-2 whitespace-nowrap">
         <span className="inline-flex items-center gap-1.5">
           <span className="font-mono" title={call.correlationId}>
-            {shortId(call.correlationId)}
-            <span className="sr-only"> (correlation id {call.correlationId})</span>
+            {id}
+            <span className="sr-only">{t('boardCorrelationId', call.correlationId)}</span>
           </span>
-          <CopyButton text={call.correlationId} label={`correlation id ${call.correlationId}`} />
-          {ended && (
-            <span className="rounded bg-slate-200 px-1 text-xs font-semibold text-slate-900 dark:bg-slate-700 dark:text-slate-100">
-              Ended
-            </span>
-          )}
+          <CopyButton text={call.correlationId} label={t('boardCopyLabel', call.correlationId)} />
         </span>
       </td>
       <td className="truncate px-2" title={call.uccName}>
         {call.uccName}
       </td>
-      <td className="truncate px-2">
-        <span
-          data-testid="recording-state"
-          data-state={call.state.recording}
-          data-stale={staleAttr}
-          className={`font-semibold ${alert ? '' : (STATE_LOOK[call.state.recording] ?? '')}`}
-        >
-          {call.state.recording}
-        </span>
-        {paused !== null && (
+      <td className="px-2">
+        <div className="flex items-baseline gap-2 whitespace-nowrap">
           <span
-            data-testid="pause-timer"
-            className="ml-2 font-mono tabular-nums"
-            aria-label={`paused for ${paused.spoken}`}
+            data-testid="recording-state"
+            data-state={call.state.recording}
+            data-stale={staleAttr}
+            className={`font-semibold ${alert ? '' : (STATE_LOOK[call.state.recording] ?? '')}`}
           >
-            {paused.text}
+            {stateWord(call.state.recording)}
           </span>
-        )}
-        {paused !== null && limitMs > 0 && (
-          <span className="text-muted font-mono tabular-nums">
-            <span aria-hidden="true"> / </span>
-            <span className="sr-only"> of </span>
-            {formatDuration(limitMs)}
-            <span className="sr-only"> allowed</span>
-          </span>
-        )}
-        {overLimit && (
-          <span data-testid="over-limit" className="ml-2 text-xs font-bold uppercase">
-            over limit
-          </span>
-        )}
-        {alert && <span className="ml-2 text-xs font-bold uppercase">too long</span>}
-        {staleAttr && !ended && (
-          <span className="ml-2 text-xs text-unverified" title={call.readError?.message}>
-            {call.readError ? 'read failed' : 'not confirmed'}
-          </span>
-        )}
+          {pausedFor !== null && (
+            <PauseTime ms={pausedFor} exact={call.pausedSinceExact} limitMs={limitMs} />
+          )}
+        </div>
+        <div className="flex gap-1">
+          {ended && (
+            <Badge
+              kind="ended"
+              tone="bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100"
+            >
+              {t('boardEnded')}
+            </Badge>
+          )}
+          {overLimit ? (
+            <Badge
+              kind="over-limit"
+              data-testid="over-limit"
+              tone="bg-overdue text-overdue-surface uppercase"
+            >
+              {t('boardOverLimit')}
+            </Badge>
+          ) : (
+            alert && (
+              <Badge kind="too-long" tone="bg-overdue text-overdue-surface uppercase">
+                {t('boardTooLong')}
+              </Badge>
+            )
+          )}
+          {staleAttr && !ended && (
+            <Badge
+              kind={call.readError ? 'read-failed' : 'not-confirmed'}
+              title={call.readError?.message}
+              tone="border border-unverified bg-unverified-surface text-unverified-ink"
+            >
+              {call.readError ? t('boardReadFailed') : t('boardNotConfirmed')}
+            </Badge>
+          )}
+        </div>
       </td>
       <td className="truncate px-2">
         <span data-testid="marking-state" data-state={call.state.marking} data-stale={staleAttr}>
-          {call.state.marking}
+          {stateWord(call.state.marking)}
         </span>
       </td>
       <td className="truncate px-2">
         <span data-testid="saving-state" data-state={call.state.saving} data-stale={staleAttr}>
-          {call.state.saving}
+          {stateWord(call.state.saving)}
         </span>
       </td>
       <td className="truncate px-2 text-xs" data-testid="last-action">
@@ -150,9 +200,9 @@ export const CallRow = memo(function CallRow({
             </time>
           </>
         ) : ended ? (
-          (call.endedMessage ?? 'Not known to the service')
+          (call.endedMessage ?? t('boardNotKnown'))
         ) : (
-          'Added by id'
+          t('boardAddedById')
         )}
       </td>
       <td className="px-2">
@@ -164,10 +214,10 @@ export const CallRow = memo(function CallRow({
             busy={call.flight?.action === RecordingAction.Start}
             disabled={blocked || call.state.recording !== 'Paused'}
             title={why}
-            aria-label={`Resume recording of call ${shortId(call.correlationId)}`}
+            aria-label={t('boardResumeLabel', id)}
             onClick={() => onResume(call.key)}
           >
-            Resume
+            {t('boardResume')}
           </Button>
           <Button
             compact
@@ -175,10 +225,10 @@ export const CallRow = memo(function CallRow({
             busy={call.flight?.action === RecordingAction.Mark}
             disabled={blocked || call.state.marking === 'Mark' || call.state.marking === 'Unknown'}
             title={why}
-            aria-label={`Mark call ${shortId(call.correlationId)}`}
+            aria-label={t('boardMarkLabel', id)}
             onClick={() => onMark(call.key)}
           >
-            Mark
+            {t('boardMark')}
           </Button>
           <a
             data-testid="row-open"
@@ -186,14 +236,40 @@ export const CallRow = memo(function CallRow({
             href={agentPanelHref({
               uccName: call.uccName,
               correlationId: call.correlationId,
-              agentSipUri: requesterSipUri || undefined,
+              agentSipUri: supervisorSipUri || undefined,
             })}
-            aria-label={`Open the agent panel for call ${shortId(call.correlationId)}`}
+            target="_blank"
+            rel="noopener"
+            aria-label={t('boardOpenLabel', id)}
           >
-            Open
+            {t('boardOpen')}
           </a>
         </span>
       </td>
     </tr>
   )
 })
+
+/**
+ * How long the pause has lasted: exact, or for a pause found already running "at least" that long
+ * (counted from when it was first seen); and against the UCC's limit when there is one.
+ */
+function PauseTime({ ms, exact, limitMs }: { ms: number; exact: boolean; limitMs: number }) {
+  const duration = formatDuration(ms)
+  const text = exact ? duration : t('boardAtLeast', duration)
+  return (
+    <span className="tabular-nums">
+      <span data-testid="pause-timer" data-exact={exact} aria-label={t('boardPausedFor', text)}>
+        {text}
+      </span>
+      {limitMs > 0 && (
+        <span className="text-muted">
+          <span aria-hidden="true"> / </span>
+          <span className="sr-only">{t('boardOfLimit')}</span>
+          {formatDuration(limitMs)}
+          <span className="sr-only">{t('boardAllowed')}</span>
+        </span>
+      )}
+    </span>
+  )
+}

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
+import { t } from '../../i18n/messages.ts'
 import type { HubState } from '../../live/live-connection.ts'
 import { isAlerting } from './board-rows.ts'
 import type { BoardCall } from './board-call.ts'
@@ -21,7 +22,8 @@ export interface CallTableProps extends RowActions {
   pauseAlertMs: number
   /** Per UCC (lowercased): false where the service says agents may not edit recordings. */
   canEdit: ReadonlyMap<string, boolean>
-  requesterSipUri: string
+  /** Who the board acts as ('' when nobody). */
+  supervisorSipUri: string
   /** The pause limit of a UCC in ms (0: no limit), for time against it. */
   limitMs: (uccName: string) => number
   emptyText: string
@@ -32,7 +34,7 @@ export interface CallTableProps extends RowActions {
  * hears which keys those are, so it confirms them first.
  */
 export function CallTable(props: CallTableProps) {
-  const { rows, store, hubState, now, pauseAlertMs, canEdit, requesterSipUri } = props
+  const { rows, store, hubState, now, pauseAlertMs, canEdit, supervisorSipUri } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render only, as documented
   const virtualizer = useVirtualizer({
@@ -60,33 +62,35 @@ export function CallTable(props: CallTableProps) {
       data-testid="call-table"
       className="min-h-64 flex-1 overflow-auto rounded-md border border-slate-300 contain-strict dark:border-slate-600"
     >
+      {/* Column widths fit each column's longest label; 60 rem in all, the room beside the event log
+          at 1280 px less a scroll bar. */}
       <table
-        className="w-full min-w-[59.5rem] table-fixed border-collapse text-sm"
+        className="w-full min-w-[60rem] table-fixed border-collapse text-sm"
         aria-rowcount={rows.length + 1}
       >
-        <caption className="sr-only">Calls on the board, {rows.length} shown</caption>
+        <caption className="sr-only">{t('boardTableCaption', rows.length)}</caption>
         <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
           <tr aria-rowindex={1}>
-            <th scope="col" className="w-36 px-2 py-2">
-              Call
+            <th scope="col" className="w-34 px-2 py-2">
+              {t('boardColCall')}
             </th>
-            <th scope="col" className="w-36 px-2 py-2">
-              UCC
+            <th scope="col" className="w-32 px-2 py-2">
+              {t('boardColUcc')}
+            </th>
+            <th scope="col" className="w-60 px-2 py-2">
+              {t('boardColRecorder')}
+            </th>
+            <th scope="col" className="w-19 px-2 py-2">
+              {t('boardColMarking')}
+            </th>
+            <th scope="col" className="w-19 px-2 py-2">
+              {t('boardColSaving')}
+            </th>
+            <th scope="col" className="w-32 px-2 py-2">
+              {t('boardColLastChange')}
             </th>
             <th scope="col" className="w-44 px-2 py-2">
-              Recorder
-            </th>
-            <th scope="col" className="w-20 px-2 py-2">
-              Marking
-            </th>
-            <th scope="col" className="w-20 px-2 py-2">
-              Saving
-            </th>
-            <th scope="col" className="w-[8.5rem] px-2 py-2">
-              Last change
-            </th>
-            <th scope="col" className="w-48 px-2 py-2">
-              Actions
+              {t('boardColActions')}
             </th>
           </tr>
         </thead>
@@ -112,7 +116,7 @@ export function CallTable(props: CallTableProps) {
                 now={paused ? now : 0}
                 alert={isAlerting(call, now, pauseAlertMs)}
                 canEdit={canEdit.get(call.uccName.toLowerCase()) !== false}
-                requesterSipUri={requesterSipUri}
+                supervisorSipUri={supervisorSipUri}
                 limitMs={props.limitMs(call.uccName)}
                 onResume={props.onResume}
                 onMark={props.onMark}

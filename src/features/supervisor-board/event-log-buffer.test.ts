@@ -76,3 +76,27 @@ test('stopped, it sets no timer; the pending lines are published by the next tak
   expect(onDue).not.toHaveBeenCalled()
   expect(ids(log.take())).toEqual(['id-2', 'id-1'])
 })
+
+test('the lines remembered from before show at once, below anything added since, within its size', () => {
+  const { log, onDue } = setup(3)
+  log.add([line(1)])
+  log.take()
+  log.restore([line(8), line(9)])
+  expect(onDue).toHaveBeenCalled()
+  const lines = log.take()
+  expect(ids(lines)).toEqual(['id-1', 'id-8', 'id-9'])
+  // Each keeps a distinct key, below every line added here.
+  expect(new Set(lines.map((entry) => entry.seq)).size).toBe(3)
+  expect(lines[1]!.seq).toBeLessThan(lines[0]!.seq)
+  log.restore([line(7)])
+  expect(ids(log.take())).toEqual(['id-1', 'id-8', 'id-9'])
+})
+
+test('every line, published or not, newest first: what is kept of the log', () => {
+  const { log } = setup(3)
+  log.add([line(1)])
+  log.take()
+  log.add([line(2), line(3), line(4)])
+  expect(ids(log.take())).toEqual(['id-1'])
+  expect(ids(log.lines())).toEqual(['id-4', 'id-3', 'id-2'])
+})

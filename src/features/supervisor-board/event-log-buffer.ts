@@ -33,6 +33,7 @@ export class EventLogBuffer {
   private timer: ReturnType<typeof setTimeout> | undefined
   private running = false
   private seq = 0
+  private restoredCount = 0
 
   constructor(options: EventLogBufferOptions) {
     this.size = options.size
@@ -50,6 +51,27 @@ export class EventLogBuffer {
     }
     this.seq += events.length
     this.pending = [...lines, ...this.pending].slice(0, this.size)
+  }
+
+  /**
+   * Lines kept from before (newest first), shown at once below anything added since: the log as
+   * this browser remembered it.
+   */
+  restore(lines: readonly Omit<LoggedEvent, 'seq'>[]): void {
+    const room = this.size - this.pending.length - this.published.length
+    if (room <= 0 || lines.length === 0) return
+    const kept = lines.slice(0, room)
+    // Older than everything added so far: numbered below it, oldest lowest.
+    const restored = kept.map((line, index) => ({ ...line, seq: -index - 1 - this.restoredCount }))
+    this.restoredCount += kept.length
+    this.published = [...this.published, ...restored]
+    this.onDue()
+  }
+
+  /** Every line, published or not, newest first (what is kept of the log). */
+  lines(): readonly LoggedEvent[] {
+    if (this.pending.length === 0) return this.published
+    return [...this.pending, ...this.published].slice(0, this.size)
   }
 
   /** The lines to show. Publishes what is pending when its time has come, else asks to be called again then. */
