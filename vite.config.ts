@@ -47,11 +47,21 @@ export default defineConfig({
         },
       },
       {
+        // The host SDK and the demo host page: plain DOM, no React.
+        test: {
+          name: 'sdk',
+          environment: 'jsdom',
+          include: ['sdk/**/*.test.ts', 'demo-host/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
         test: {
           name: 'simulator',
           environment: 'node',
           include: [
             'simulator/**/*.test.ts',
+            'protocol/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
             'test-support/**/*.test.ts',

@@ -1,13 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { lazy, Suspense, type ReactNode } from 'react'
 import { ApiProvider } from '../api/api-context.tsx'
-import { Alert } from '../components/ui/alert.tsx'
 import { CallPanel } from '../features/call-recording/call-panel.tsx'
 import { LiveProvider } from '../live/live-context.tsx'
-import { pausePolicies, policyFor } from '../recording-state/pause-policy.ts'
 import type { PanelConfig } from './config.ts'
 import { ErrorBoundary } from './error-boundary.tsx'
 import { t } from '../i18n/messages.ts'
+import { useAfterPaint } from '../lib/after-paint.ts'
 import type { Route } from './route.ts'
 import type { Runtime } from './runtime.ts'
 
@@ -31,11 +30,14 @@ export interface AppProps {
   configWarnings: string[]
 }
 
+const loadConfigWarnings = () => import('./config-warnings.tsx')
+
 export function App({ runtime, route, config, configWarnings }: AppProps) {
+  const warnings = useAfterPaint(loadConfigWarnings)
   return (
     <ErrorBoundary>
       <RuntimeProviders runtime={runtime}>
-        {configWarnings.length > 0 && <ConfigWarnings warnings={configWarnings} />}
+        {warnings && warnings !== 'failed' && <warnings.ConfigWarnings warnings={configWarnings} />}
         <View route={route} config={config} />
       </RuntimeProviders>
     </ErrorBoundary>
@@ -54,20 +56,26 @@ export function RuntimeProviders({ runtime, children }: { runtime: Runtime; chil
 }
 
 function View({ route, config }: { route: Route; config: PanelConfig }) {
+  const loading = (
+    <p className="p-3" role="status">
+      {t('loading')}
+    </p>
+  )
   switch (route.view) {
     case 'agent':
       return (
         <CallPanel
+          // Another call is another panel: nothing of the last one's (its alerts, dialogs) stays.
+          key={`${route.uccName}/${route.correlationId}`}
           call={{ uccName: route.uccName, correlationId: route.correlationId }}
           requesterSipUri={route.agentSipUri}
           pauseAlertSeconds={config.pauseAlertSeconds}
-          policy={policyFor(pausePolicies(config), route.uccName)}
-          ledgerRetentionDays={config.ledgerRetentionDays}
+          pauseConfig={config.pause}
         />
       )
     case 'start':
       return (
-        <Suspense fallback={<Loading what={t('loadingStart')} />}>
+        <Suspense fallback={loading}>
           <StartPage
             uccName={route.uccName}
             agentSipUri={route.agentSipUri}
@@ -77,30 +85,9 @@ function View({ route, config }: { route: Route; config: PanelConfig }) {
       )
     case 'board':
       return (
-        <Suspense fallback={<Loading what={t('loadingBoard')} />}>
+        <Suspense fallback={loading}>
           <SupervisorBoard route={route} config={config} />
         </Suspense>
       )
   }
-}
-
-function Loading({ what }: { what: string }) {
-  return (
-    <p className="p-3" role="status">
-      {t('loading', what)}
-    </p>
-  )
-}
-
-function ConfigWarnings({ warnings }: { warnings: string[] }) {
-  return (
-    <Alert
-      tone="warning"
-      role="status"
-      banner
-      data-testid="config-warning"
-      title={t('configTitle')}
-      items={warnings}
-    />
-  )
 }

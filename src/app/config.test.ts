@@ -1,5 +1,4 @@
 import { expect, test, vi } from 'vitest'
-import { pausePolicies, policyFor } from '../recording-state/pause-policy.ts'
 import { DEFAULT_CONFIG, loadConfig, parseConfig, type PanelConfig } from './config.ts'
 
 test('the defaults', () => {
@@ -9,16 +8,13 @@ test('the defaults', () => {
     hubUrl: '/attendantservice/hubs/recording',
     uccName: '',
     requesterSipUri: '',
+    supervisorSipUri: '',
     requestTimeoutMs: 10_000,
     pauseAlertSeconds: 120,
     endedCallLingerSeconds: 30,
     boardMaxCalls: 10_000,
-    maxPauseSeconds: 180,
-    pauseWarningSeconds: 30,
-    autoResume: true,
-    pauseReasons: [],
-    ledgerRetentionDays: 30,
-    uccOverrides: {},
+    pause: {},
+    embed: {},
   })
 })
 
@@ -33,18 +29,24 @@ test('every valid key is applied', () => {
     hubUrl: 'https://hub.example.com/recording',
     uccName: 'ucc-demo',
     requesterSipUri: 'sip:agent@example.com',
+    supervisorSipUri: 'sip:supervisor@example.com',
     requestTimeoutMs: 2_500,
     pauseAlertSeconds: 60,
     endedCallLingerSeconds: 5,
     boardMaxCalls: 500,
-    maxPauseSeconds: 0,
-    pauseWarningSeconds: 10,
-    autoResume: false,
-    pauseReasons: ['Card payment', 'Bank details'],
-    ledgerRetentionDays: 7,
-    uccOverrides: { 'UCC-Sales': { maxPauseSeconds: 60, pauseReasons: ['Card payment'] } },
+    pause: { maxPauseSeconds: 60 },
+    embed: { embedOrigins: ['https://desktop.example.com'] },
   }
-  expect(parseConfig(config)).toEqual({ config, warnings: [] })
+  const { pause, embed, ...json } = config
+  expect(parseConfig({ ...json, ...pause, ...embed })).toEqual({ config, warnings: [] })
+})
+
+test('supervisorSipUri is read as written, as requesterSipUri is (the board checks it is a SIP URI)', () => {
+  expect(parseConfig({ supervisorSipUri: '' })).toEqual({ config: DEFAULT_CONFIG, warnings: [] })
+  expect(parseConfig({ supervisorSipUri: 'sips:lead@example.com' })).toEqual({
+    config: { ...DEFAULT_CONFIG, supervisorSipUri: 'sips:lead@example.com' },
+    warnings: [],
+  })
 })
 
 test('apiBaseUrl may be "" or an http(s) URL', () => {
@@ -65,6 +67,7 @@ test.each<[keyof PanelConfig, unknown]>([
   ['hubUrl', null],
   ['uccName', 7],
   ['requesterSipUri', false],
+  ['supervisorSipUri', 42],
   ['requestTimeoutMs', 0],
   ['requestTimeoutMs', -5],
   ['requestTimeoutMs', '5000'],
@@ -77,17 +80,6 @@ test.each<[keyof PanelConfig, unknown]>([
   ['endedCallLingerSeconds', 2_147_484], // overflows a timer, which then fires ~200 times a second
   ['pauseAlertSeconds', 1e9],
   ['boardMaxCalls', 0],
-  ['maxPauseSeconds', -1],
-  ['maxPauseSeconds', 3_601],
-  ['autoResume', 'yes'],
-  ['pauseReasons', 'Card payment'],
-  ['pauseReasons', ['']],
-  ['pauseReasons', ['x'.repeat(61)]],
-  ['pauseReasons', Array.from({ length: 13 }, (_, n) => `reason ${n}`)],
-  ['pauseReasons', ['bell\u0007']],
-  ['ledgerRetentionDays', 0],
-  ['uccOverrides', []],
-  ['uccOverrides', 'ucc-sales'],
   ['boardMaxCalls', 1e6],
   ['hubUrl', 'javascript:alert(1)'],
   ['hubUrl', 'data:text/plain,x'],
@@ -202,33 +194,10 @@ test('loadConfig with invalid JSON uses the defaults and says so', async () => {
   })
 })
 
-test("uccOverrides: each UCC's pause keys are read one by one; bad ones are reported and left out", () => {
-  const { config, warnings } = parseConfig({
-    uccOverrides: {
-      'ucc-sales': { maxPauseSeconds: 60, autoResume: 'no', colour: 'red' },
-      'ucc-support': 5,
-    },
+test('the pause and ledger keys are passed on as given, for the parts that read them, and are not unknown', () => {
+  const pause = { maxPauseSeconds: 'soon', uccOverrides: { 'ucc-sales': {} } }
+  expect(parseConfig({ ...pause, hubUrl: '/hub' })).toEqual({
+    config: { ...DEFAULT_CONFIG, hubUrl: '/hub', pause },
+    warnings: [],
   })
-  expect(config.uccOverrides).toEqual({ 'ucc-sales': { maxPauseSeconds: 60 } })
-  expect(warnings).toEqual([
-    'config.json: "uccOverrides.ucc-sales.autoResume" must be true or false; using the default.',
-    'config.json: unknown keys ignored: uccOverrides.ucc-sales.colour.',
-    'config.json: "uccOverrides.ucc-support" must be an object of pause keys; using the default.',
-  ])
-})
-
-test('pausePolicies: the defaults from the top-level keys, overrides keyed by the lowercased UCC name', () => {
-  const { config } = parseConfig({
-    maxPauseSeconds: 90,
-    pauseReasons: [' Card payment ', 'Card payment'],
-    uccOverrides: { 'UCC-Sales': { autoResume: false } },
-  })
-  const policies = pausePolicies(config)
-  expect(policies.defaults).toEqual({
-    maxPauseSeconds: 90,
-    pauseWarningSeconds: 30,
-    autoResume: true,
-    pauseReasons: ['Card payment'],
-  })
-  expect(policyFor(policies, 'ucc-sales')).toEqual({ ...policies.defaults, autoResume: false })
 })

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
-import { t, type TextKey } from '../i18n/messages.ts'
-import { DEFAULT_PAUSE_POLICY, type PausePolicy } from '../recording-state/pause-policy.ts'
+import { t } from '../i18n/messages.ts'
+import { between, isObject, must, PAUSE_CONFIG_KEYS, readKeys, text } from '../lib/config-read.ts'
 
 /** Runtime configuration, read from `config.json` beside index.html, so one build deploys anywhere. */
 export interface PanelConfig {
@@ -10,19 +10,21 @@ export interface PanelConfig {
   hubUrl: string
   uccName: string
   requesterSipUri: string
+  /** Who the supervisor board acts as ("" : nobody, and the board offers no action). */
+  supervisorSipUri: string
   requestTimeoutMs: number
   pauseAlertSeconds: number
   endedCallLingerSeconds: number
   /** The most calls the supervisor board keeps (a flood of ids cannot grow it without bound). */
   boardMaxCalls: number
-  /** The pause guard: 0 turns it off. */
-  maxPauseSeconds: number
-  pauseWarningSeconds: number
-  autoResume: boolean
-  pauseReasons: readonly string[]
-  ledgerRetentionDays: number
-  /** Pause keys per UCC (matched in any casing). */
-  uccOverrides: Readonly<Record<string, Partial<PausePolicy>>>
+  /**
+   * The pause guard's and the pause ledger's keys (maxPauseSeconds, pauseWarningSeconds,
+   * autoResume, pauseReasons, ledgerRetentionDays, uccOverrides) as config.json gives them: read
+   * by those parts (src/lib/pause-config.ts), not by the first paint.
+   */
+  pause: Readonly<Record<string, unknown>>
+  /** The embedding keys (embedOrigins), raw: read by the embedding bridge (src/embed/). */
+  embed: Readonly<Record<string, unknown>>
 }
 
 export const DEFAULT_CONFIG: PanelConfig = {
@@ -31,29 +33,14 @@ export const DEFAULT_CONFIG: PanelConfig = {
   hubUrl: DEFAULT_HUB_PATH,
   uccName: '',
   requesterSipUri: '',
+  supervisorSipUri: '',
   requestTimeoutMs: 10_000,
   pauseAlertSeconds: 120,
   endedCallLingerSeconds: 30,
   boardMaxCalls: 10_000,
-  ...DEFAULT_PAUSE_POLICY,
-  ledgerRetentionDays: 30,
-  uccOverrides: {},
+  pause: {},
+  embed: {},
 }
-
-/** A problem's words, looked up when a value is refused (the catalog is loaded by then). */
-const must = (key: TextKey) => () => t(key)
-
-/** A whole number within bounds: a value that passes must also work (no overflowing timer, no endless wait). */
-// (Checks are written as v.check with plain code rather than one valibot action each: the
-// agent view's first paint carries every action used here.)
-const between = (min: number, max: number) => {
-  const message = () => t('configMustBeBetween', min, max)
-  return v.pipe(
-    v.number(message),
-    v.check((value) => Number.isInteger(value) && value >= min && value <= max, message),
-  )
-}
-const text = v.string(must('configMustBeText'))
 
 /**
  * An absolute http(s) URL that `fetch` and the hub client can use as given: no user info (fetch
@@ -76,27 +63,6 @@ export function isPlainPath(value: string): boolean {
   )
 }
 
-/** The pause keys, at the top level and in each of uccOverrides. */
-const PAUSE_SCHEMAS = {
-  maxPauseSeconds: between(0, 3_600),
-  pauseWarningSeconds: between(0, 3_600),
-  autoResume: v.boolean(must('configMustBeBoolean')),
-  pauseReasons: v.pipe(
-    v.unknown(),
-    v.check(
-      (value) => Array.isArray(value) && value.every((reason) => typeof reason === 'string'),
-      must('configMustBeReasons'),
-    ),
-    v.transform((reasons) => (reasons as string[]).map((reason) => reason.trim())),
-    v.check(
-      (reasons) =>
-        reasons.length <= 12 && reasons.every((reason) => /^[^\p{Cc}]{1,60}$/u.test(reason)),
-      must('configMustBeReasons'),
-    ),
-    v.transform((reasons) => [...new Set(reasons)]),
-  ),
-} satisfies { [K in keyof PausePolicy]: v.GenericSchema<unknown, PausePolicy[K]> }
-
 const KEY_SCHEMAS = {
   apiBaseUrl: v.pipe(
     text,
@@ -113,19 +79,15 @@ const KEY_SCHEMAS = {
   ),
   uccName: text,
   requesterSipUri: text,
+  // Checked where it is used (the board's route), as requesterSipUri is: a refused one is listed there.
+  supervisorSipUri: text,
   requestTimeoutMs: between(500, 120_000),
   pauseAlertSeconds: between(1, 86_400),
   endedCallLingerSeconds: between(1, 86_400),
   boardMaxCalls: between(100, 50_000),
-  ...PAUSE_SCHEMAS,
-  ledgerRetentionDays: between(1, 3_650),
-  // Only the shape here: readOverrides checks each UCC's pause keys one by one.
-  uccOverrides: v.pipe(
-    v.unknown(),
-    v.check(isObject, must('configMustBeOverrides')),
-    v.transform((value) => value as Record<string, Partial<PausePolicy>>),
-  ),
-} satisfies { [K in keyof PanelConfig]: v.GenericSchema<unknown, PanelConfig[K]> }
+} satisfies {
+  [K in Exclude<keyof PanelConfig, 'pause' | 'embed'>]: v.GenericSchema<unknown, PanelConfig[K]>
+}
 
 export interface LoadedConfig {
   config: PanelConfig
@@ -137,40 +99,17 @@ export interface LoadedConfig {
 export function parseConfig(body: unknown): LoadedConfig {
   const warnings: string[] = []
   if (!isObject(body)) return { config: DEFAULT_CONFIG, warnings: [t('configNotObject')] }
-  const config = { ...DEFAULT_CONFIG, ...readKeys(body, KEY_SCHEMAS, '', warnings) }
-  const overrides: Record<string, Partial<PausePolicy>> = {}
-  for (const [uccName, value] of Object.entries(config.uccOverrides)) {
-    const where = `uccOverrides.${uccName}`
-    if (isObject(value)) overrides[uccName] = readKeys(value, PAUSE_SCHEMAS, `${where}.`, warnings)
-    else warnings.push(t('configBadKey', where, t('configMustBeObject')))
-  }
-  return { config: { ...config, uccOverrides: overrides } as PanelConfig, warnings }
-}
-
-/** Reads each key on its own: a bad or unknown one is reported and left out, the rest apply. */
-function readKeys(
-  record: Record<string, unknown>,
-  schemas: Record<string, v.GenericSchema>,
-  prefix: string,
-  warnings: string[],
-): Record<string, unknown> {
-  const read: Record<string, unknown> = {}
-  const unknown: string[] = []
-  for (const [key, raw] of Object.entries(record)) {
-    if (!Object.hasOwn(schemas, key)) {
-      unknown.push(prefix + key)
-      continue
-    }
-    const result = v.safeParse(schemas[key]!, raw)
-    if (result.success) read[key] = result.output
-    else warnings.push(t('configBadKey', prefix + key, result.issues[0].message))
-  }
-  if (unknown.length > 0) warnings.push(t('configUnknownKeys', unknown.join(', ')))
-  return read
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  const rest: Record<string, unknown> = {}
+  const pause: Record<string, unknown> = {}
+  const embed: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(body))
+    ((PAUSE_CONFIG_KEYS as readonly string[]).includes(key)
+      ? pause
+      : key === 'embedOrigins'
+        ? embed
+        : rest)[key] = value
+  const config = { ...DEFAULT_CONFIG, ...readKeys(rest, KEY_SCHEMAS, '', warnings), pause, embed }
+  return { config: config as PanelConfig, warnings }
 }
 
 /** What came back for config.json: its body, or why there is none. */

@@ -184,6 +184,7 @@ test('the board view reads lists of UCCs and calls', () => {
     view: 'board',
     uccNames: ['ucc-a', 'ucc-b'],
     correlationIds: [ID, ID2],
+    supervisorSipUri: '',
     problems: [],
   })
 })
@@ -194,6 +195,7 @@ test('the board view falls back to the config UCC and drops invalid entries with
     view: 'board',
     uccNames: ['config-ucc'],
     correlationIds: [ID],
+    supervisorSipUri: '',
     problems: ['"nope" is not a valid correlation id.'],
   })
 })
@@ -203,7 +205,68 @@ test('the board view without calls has an empty list', () => {
     view: 'board',
     uccNames: [],
     correlationIds: [],
+    supervisorSipUri: '',
     problems: ['"x%y" is not a valid UCC name.'],
+  })
+})
+
+const SUPERVISOR = 'sip:lead@example.com'
+
+test('the board acts as supervisor= from the address, which wins over config.json', () => {
+  const configured = { ...CONFIG, supervisorSipUri: 'sip:configured@example.com' }
+  expect(parseRoute(query({ view: 'board', supervisor: SUPERVISOR }), configured)).toMatchObject({
+    view: 'board',
+    supervisorSipUri: SUPERVISOR,
+    problems: [],
+  })
+  expect(parseRoute(query({ view: 'board' }), configured)).toMatchObject({
+    supervisorSipUri: 'sip:configured@example.com',
+  })
+  // Never the agent's requesterSipUri: without either, the board acts as nobody.
+  expect(parseRoute(query({ view: 'board' }), CONFIG)).toMatchObject({
+    supervisorSipUri: '',
+    problems: [],
+  })
+  // Like the board's other parameters, the first one given counts.
+  expect(
+    parseRoute(`?view=board&supervisor=${SUPERVISOR}&supervisor=sip:other@example.com`, CONFIG),
+  ).toMatchObject({ supervisorSipUri: SUPERVISOR, problems: [] })
+  // An empty one is nobody, whatever config.json says: the board then says why it offers no action.
+  expect(parseRoute('?view=board&supervisor=', configured)).toMatchObject({
+    supervisorSipUri: '',
+    problems: [],
+  })
+})
+
+test.each([
+  ['lead@example.com', '"lead@example.com" is not a valid SIP URI (expected sip:user@domain).'],
+  [
+    'sip:a@example.com,sip:b@example.com',
+    '"sip:a@example.com,sip:b@example.com" is not a valid SIP URI (expected sip:user@domain).',
+  ],
+  [
+    ' sip:lead@example.com;transport=tls ',
+    '"sip:lead@example.com;transport=tls" is not a valid SIP URI (expected sip:user@domain).',
+  ],
+])(
+  'a refused supervisor=%j leaves the board acting as nobody, with a problem',
+  (value, problem) => {
+    const configured = { ...CONFIG, supervisorSipUri: 'sip:configured@example.com' }
+    expect(parseRoute(query({ view: 'board', supervisor: value }), configured)).toMatchObject({
+      view: 'board',
+      uccNames: ['config-ucc'],
+      supervisorSipUri: '',
+      problems: [problem],
+    })
+  },
+)
+
+test('a supervisorSipUri in config.json that is not a SIP URI is refused the same way', () => {
+  expect(
+    parseRoute(query({ view: 'board' }), { ...CONFIG, supervisorSipUri: 'lead' }),
+  ).toMatchObject({
+    supervisorSipUri: '',
+    problems: ['"lead" is not a valid SIP URI (expected sip:user@domain).'],
   })
 })
 

@@ -1,4 +1,4 @@
-import { isCorrelationId, isUccName, validateCallAddress } from '../lib/call-address.ts'
+import { isCorrelationId, isSipUri, isUccName, validateCallAddress } from '../lib/call-address.ts'
 import type { PanelConfig } from './config.ts'
 import { t } from '../i18n/messages.ts'
 
@@ -6,7 +6,14 @@ import { t } from '../i18n/messages.ts'
 export type Route =
   | { view: 'agent'; uccName: string; correlationId: string; agentSipUri: string }
   | { view: 'start'; uccName: string; agentSipUri: string; problems: string[] }
-  | { view: 'board'; uccNames: string[]; correlationIds: string[]; problems: string[] }
+  | {
+      view: 'board'
+      uccNames: string[]
+      correlationIds: string[]
+      /** Who the board acts as: `supervisor=`, else config's supervisorSipUri; '' when none (or refused). */
+      supervisorSipUri: string
+      problems: string[]
+    }
 
 export function parseRoute(search: string, config: PanelConfig): Route {
   const params = new URLSearchParams(search)
@@ -16,14 +23,18 @@ export function parseRoute(search: string, config: PanelConfig): Route {
   if (params.get('view') === 'board') {
     const uccNames = splitList(params.get('ucc') ?? config.uccName)
     const ids = splitList(params.get('calls') ?? '')
+    // Who the board acts as: the address wins; refused, the board acts as nobody (never the agent).
+    const supervisor = (params.get('supervisor') ?? config.supervisorSipUri).trim()
     const problems = [
       ...uccNames.filter((name) => !isUccName(name)).map((name) => t('addressBadUcc', name)),
       ...ids.filter((id) => !isCorrelationId(id)).map((id) => t('addressBadIdShort', id)),
+      ...(supervisor && !isSipUri(supervisor) ? [t('addressBadAgent', supervisor)] : []),
     ]
     return {
       view: 'board',
       uccNames: uccNames.filter(isUccName),
       correlationIds: ids.filter(isCorrelationId),
+      supervisorSipUri: isSipUri(supervisor) ? supervisor : '',
       problems,
     }
   }

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { createRecordingApi, resolveAgainstBase, type RecordingApi } from '../api/recording-api.ts'
 import { callCacheSink } from '../features/call-recording/call-cache-sink.ts'
 import { LiveConnection, type LiveConnectionOptions } from '../live/live-connection.ts'
-import { exposeEmbeddingApi, getAccessToken } from './access-token.ts'
+import { exposeEmbeddingApi, getAccessToken, onAccessTokenChange } from './access-token.ts'
 import type { PanelConfig } from './config.ts'
 
 /** The app-level singletons: one API client, one live connection, one query cache. */
@@ -38,5 +38,7 @@ export function createRuntime(config: PanelConfig, overrides: RuntimeOverrides =
   })
   // One subscriber for the agent view's calls, at app level: never one per mounted panel.
   live.attach(callCacheSink(queryClient))
+  // A new token: every read and check is asked again, so an alert about a 401 goes at once.
+  onAccessTokenChange(() => void queryClient.invalidateQueries())
   return { api, live, queryClient }
 }

@@ -3,7 +3,61 @@
 
 const NOT_CONFIRMED = 'recording state not confirmed — do not take card details'
 
+// Words looked up by the value they name (a table per message, so that code carries no key per value).
+const HUB: Record<string, string> = {
+  Connected: 'Live',
+  Connecting: 'Connecting…',
+  Reconnecting: 'Reconnecting…',
+  Disconnected: 'Offline — retrying',
+}
+const ACTION: Record<string, [string, string]> = {
+  start: ['Start', 'Starting…'],
+  resume: ['Resume', 'Resuming…'],
+  pause: ['Pause', 'Pausing…'],
+  stop: ['Stop', 'Stopping…'],
+  save: ['Save', 'Saving…'],
+  delete: ['Delete', 'Deleting…'],
+  mark: ['Mark', 'Marking…'],
+  unmark: ['Unmark', 'Unmarking…'],
+}
+const INDICATOR: Record<string, string> = {
+  recording: 'Recording',
+  paused: 'Paused',
+  stopped: 'Stopped',
+  'not-started': 'Not started',
+  unverified: 'Not confirmed',
+  'call-unknown': 'Call not found',
+  'call-ended': 'Call ended',
+}
+const STATE: Record<string, string> = {
+  'recording.Started': 'Recording',
+  'recording.Paused': 'Paused',
+  'recording.Stopped': 'Stopped',
+  'recording.Uninitialized': 'Not started',
+  'marking.None': 'Not flagged',
+  'marking.Mark': 'Flagged for review',
+  'marking.Unmark': 'Flag removed',
+  'saving.None': 'No decision yet',
+  'saving.Save': 'Kept',
+  'saving.Delete': 'Marked for deletion',
+}
+const BY: Record<string, string> = {
+  agent: 'by you',
+  'auto-resume': 'automatically',
+  supervisor: 'by a supervisor',
+  host: 'by the desktop',
+  other: 'by another party',
+}
+
 export const en = {
+  // Words by value: the live connection, an action's button (and while it is sent), the recorder
+  // indicator's heading, a state's value, who made a change ('' when not known)
+  hubLabel: (state: string) => HUB[state] ?? state,
+  actionLabel: (id: string, busy: boolean) => ACTION[id]?.[busy ? 1 : 0] ?? id,
+  indicatorTitle: (kind: string) => INDICATOR[kind] ?? kind,
+  stateWord: (field: string, value: string) => STATE[`${field}.${value}`] ?? value,
+  byWhom: (source: string) => BY[source] ?? '',
+
   // Errors talking to the recording service: what went wrong and what to do
   errNotJson: (status: string) =>
     `The recording service answered${status} with something that is not JSON. A proxy or login page may be in the way; check the panel's apiBaseUrl, then try again.`,
@@ -64,9 +118,7 @@ export const en = {
   addressNoAgent:
     'No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.',
   addressBadAgent: (uri: string) => `"${uri}" is not a valid SIP URI (expected sip:user@domain).`,
-  loading: (what: string) => `Loading ${what}…`,
-  loadingStart: 'the start page',
-  loadingBoard: 'the recording board',
+  loading: 'Loading…',
 
   // When everything else failed
   crashTitle: 'The recording panel stopped working',
@@ -75,10 +127,6 @@ export const en = {
   reload: 'Reload',
 
   // The live connection
-  hubLive: 'Live',
-  hubConnecting: 'Connecting…',
-  hubReconnecting: 'Reconnecting…',
-  hubOffline: 'Offline — retrying',
   hubPrefix: 'Live updates: ',
 
   // The agent panel
@@ -86,22 +134,6 @@ export const en = {
   recorderHeading: 'Recorder',
   shortcutBefore: 'Shortcut: ',
   shortcutAfter: ' pauses or resumes.',
-  actStart: 'Start',
-  actStarting: 'Starting…',
-  actResume: 'Resume',
-  actResuming: 'Resuming…',
-  actPause: 'Pause',
-  actPausing: 'Pausing…',
-  actStop: 'Stop',
-  actStopping: 'Stopping…',
-  actSave: 'Save',
-  actSaving: 'Saving…',
-  actDelete: 'Delete',
-  actDeleting: 'Deleting…',
-  actMark: 'Mark',
-  actMarking: 'Marking…',
-  actUnmark: 'Unmark',
-  actUnmarking: 'Unmarking…',
   stopTitle: 'Stop the recording?',
   stopBody:
     'Stopping ends the recording of this call. To keep card details out of the recording, use Pause instead.',
@@ -120,12 +152,6 @@ export const en = {
   blockedUnknownState:
     'The recorder reported a state this panel does not know; actions are off until it reports a known one.',
   blockedInFlight: 'Waiting for the recording service to answer…',
-  indRecording: 'Recording',
-  indPaused: 'Paused',
-  indStopped: 'Stopped',
-  indNotStarted: 'Not started',
-  indUnverified: 'Not confirmed',
-  indCallUnknown: 'Call not found',
   adviceRecording: 'The call is being recorded. Pause before the customer gives card details.',
   advicePaused: 'Recording is paused: safe to take card details. Resume when done.',
   adviceStopped: 'The recorder is stopped: this part of the call is not recorded.',
@@ -138,7 +164,12 @@ export const en = {
   pauseReminder: (minutes: number) => `Paused for more than ${minutes} min — remember to resume.`,
   sayCallUnknown: 'Call not found.',
   sayNotConfirmed: 'Recording state not confirmed. Do not take card details.',
-  sayConfirmed: (recording: string) => `Recording ${recording.toLowerCase()}, confirmed.`,
+  sayConfirmed: (state: string) => `${state}, confirmed.`,
+  recordingAgain: (by: string) => `Recording (started ${by})`,
+  alertErrorButDone: (action: string, state: string) =>
+    `The service reported an error for ${action}, but the recorder is confirmed: ${state}`,
+  alertErrorButDoneWhy:
+    'The change took effect although the service answered with an error. What is shown was read back from the service.',
   alertCallUnknown: 'Call not found',
   alertCallUnknownWhy:
     'The recording service does not know this call: it may have ended, or the address may be wrong. No actions are offered.',
@@ -249,10 +280,162 @@ export const en = {
   recordHeading: 'On record',
   exposureReport: 'Card data may be in the recording',
   exposureRecorded: 'Recorded: card data may be in this recording.',
-  exposureWhat:
-    'The recording is marked for review and the incident is kept in this browser’s ledger, whether or not the recording is deleted.',
+  exposureAlreadyMarked: 'The recording is already marked for review.',
+  exposureMarkSent:
+    'Mark for review was sent: the marking state above shows once the service confirms it.',
+  exposureNotMarked:
+    'The recording could not be marked for review from here (agents may not change recordings of this call): tell your supervisor.',
+  exposureKept:
+    'The incident is kept in this browser’s ledger, whether or not the recording is deleted.',
+  exposureNotKept:
+    'The incident could not be kept in this browser’s ledger (see the ledger below): note the time and tell your supervisor.',
   exposureDelete: 'Delete this recording…',
-  endedWhilePaused: 'The call ended while the recording was paused.',
+  endedWhilePaused: ' while the recording was paused',
+  adviceCallEnded: (time: string) => `Call ended at ${time}`,
   guardBusy: 'an action of yours is on its way.',
+
+  // A host page (the embedding contract); configuration of it
+  hostCallUnknown: 'The service does not know this call (it may have ended).',
+  hostNoCall: 'No call is open in the panel.',
+  hostNotOffered: (state: string) => `Not offered now: the recorder is ${state}.`,
+  hostNotConfirmed: (seconds: number, state: string) =>
+    `The recorder was not confirmed within ${seconds} s; the panel shows: ${state}, not confirmed.`,
+  hostIgnored: (count: number, origin: string) =>
+    `Recording panel: ignored ${count} message(s) from an origin not in embedOrigins (last: ${origin}).`,
+  configMustBeOrigins:
+    'must be a list of at most 20 origins such as "https://desktop.example.com" (scheme, host and port only).',
   guardNotificationBody: 'The recording pause is about to reach its limit.',
+
+  // The supervisor board
+  boardTitle: 'Recording board',
+  boardTitleAlert: (count: number) => `(${count}) paused too long · Recording board`,
+  boardTitleAlertLatest: (count: number, id: string, ucc: string) =>
+    `(${count}) paused too long — ${id} in ${ucc} · Recording board`,
+  boardAlertCount: (count: number) => `${count.toLocaleString('en')} paused too long`,
+  boardNoAlert: 'No call paused too long',
+  boardLimit: (limit: string) => `(limit ${limit})`,
+  boardMinutes: (minutes: number) => `${minutes} min`,
+  boardSeconds: (seconds: number) => `${seconds} s`,
+  boardWatching: 'Watching',
+  boardNoUcc: 'no contact center',
+  boardCalls: (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'call' : 'calls'}`,
+  boardNoUccHelp:
+    'No contact center to watch: add ucc=<name>[,<name>…] to the address, or set uccName in config.json.',
+  boardAddressProblems: 'Parts of this address were ignored:',
+  boardActingAs: 'Acting as',
+  boardNobodyTitle: 'Resume and Mark are off: the board does not know who you are',
+  boardNobodyHelp:
+    'Give your own SIP URI: supervisor=sip:you@domain in the address, or supervisorSipUri in config.json. The recording service records it as the one who acted (never the agent), and it must be an agent of each contact center you act in.',
+  boardNoteSummary: 'What this board can and cannot know',
+  boardNote: (watching: string) =>
+    `The recording service cannot list calls. This board shows the calls it hears about through live events from ${watching} since it was first opened in this browser, and the calls you add by id; a call that has not changed since then is missing until you add it. A state marked “not confirmed” has not been checked with the service yet.`,
+  boardNoteKept:
+    'The calls it has learned, with their last known state, and its event log are kept in this browser and come back when the board is opened again, not confirmed until read again.',
+  boardNoteIdsOnly: 'Only the ids you add are kept in this browser.',
+  boardMemoryUnavailable:
+    'This browser keeps no storage for the board (IndexedDB is unavailable or full): after a reload only the ids you added come back, and the event log starts empty.',
+  boardCapsFailed: (ucc: string) => `Could not check what may be changed in ${ucc}`,
+  boardCapsFailedWhy: (why: string) =>
+    `${why} Resume and Mark stay available; the service refuses what it does not allow.`,
+  boardActionFailed: (action: string, id: string) => `${action} of call ${id} did not go through`,
+  boardActionFailedWhy: (why: string) =>
+    `${why} The state shown is re-read from the service, not retried.`,
+  boardDismiss: 'Dismiss',
+  boardDismissLabel: (id: string) => `Dismiss ${id}`,
+  boardEmpty: 'No calls yet: they appear as their recorders change, or add them by id.',
+  boardNoMatch: 'No call matches this filter or search.',
+  boardFilterGroup: 'Show',
+  boardFilterAll: 'All',
+  boardFilterPaused: 'Paused',
+  boardFilterAlert: 'Paused too long',
+  boardFilterMarked: 'Marked',
+  boardCount: (count: number) => `(${count})`,
+  boardSearch: 'Search by id or UCC',
+  boardSort: 'Sort',
+  boardSortPaused: 'Longest paused first',
+  boardSortNewest: 'Newest activity first',
+  boardAddOpen: 'Add calls by id',
+  boardExportOpen: 'Export the ledger',
+  boardAddLabel: 'Add calls by correlation id',
+  boardAdd: 'Add',
+  boardAddHint:
+    'One or many, separated by spaces, commas or new lines; a paste of more than about 100 is added at once. Each is looked up in the watched contact centers in turn.',
+  boardAddStatus: (found: number, notFound: number, checking: number) => {
+    const parts = [`Added ${found.toLocaleString('en')} ${found === 1 ? 'id' : 'ids'}`]
+    if (notFound > 0) parts.push(`${notFound.toLocaleString('en')} not found`)
+    if (checking > 0) parts.push(`${checking.toLocaleString('en')} still being looked up`)
+    return `${parts.join(', ')}.`
+  },
+  boardPasteProblems:
+    'Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):',
+  boardPasteMore: (count: number) => `and ${count.toLocaleString('en')} more.`,
+  boardLookingUp: (count: number, uccs: string) =>
+    `Looking up ${count.toLocaleString('en')} added ${count === 1 ? 'call' : 'calls'} in ${uccs}…`,
+  boardLookupRetried: (why: string) => `Some reads failed and are retried: ${why}`,
+  boardNotFoundIn: (ucc: string) =>
+    `Not known in ${ucc}: the call may have ended before it was added, or the id may be wrong.`,
+  boardNotFoundInAny: (uccs: string) =>
+    `Not known in any of ${uccs}: the call may have ended before it was added, or the id may be wrong.`,
+  boardRowsCapped: (max: number, dropped: number) =>
+    `This board keeps at most ${max.toLocaleString('en')} calls: ${dropped.toLocaleString('en')} were dropped, ended and longest-quiet calls first (paused calls last). Add an id again to bring its call back.`,
+  boardEventsIgnored: (count: number) =>
+    `${count.toLocaleString('en')} live ${count === 1 ? 'event was' : 'events were'} ignored: their call id is not a correlation id (GUID), so no read could ever find the call.`,
+  boardTableCaption: (count: number) => `Calls on the board, ${count.toLocaleString('en')} shown`,
+  boardColCall: 'Call',
+  boardColUcc: 'UCC',
+  boardColRecorder: 'Recorder',
+  boardColMarking: 'Marking',
+  boardColSaving: 'Saving',
+  boardColLastChange: 'Last change',
+  boardColActions: 'Actions',
+  boardCorrelationId: (id: string) => ` (correlation id ${id})`,
+  boardCopyLabel: (id: string) => `correlation id ${id}`,
+  boardStateUninitialized: 'Uninitialized',
+  boardStateStarted: 'Started',
+  boardStateStopped: 'Stopped',
+  boardStatePaused: 'Paused',
+  boardStateNone: 'None',
+  boardStateMark: 'Mark',
+  boardStateUnmark: 'Unmark',
+  boardStateSave: 'Save',
+  boardStateDelete: 'Delete',
+  boardStateUnknown: 'Unknown',
+  boardAtLeast: (length: string) => `at least ${length}`,
+  boardPausedFor: (length: string) => `paused for ${length}`,
+  boardOfLimit: ' of ',
+  boardAllowed: ' allowed',
+  boardEnded: 'Ended',
+  boardOverLimit: 'over limit',
+  boardTooLong: 'too long',
+  boardNotConfirmed: 'not confirmed',
+  boardReadFailed: 'read failed',
+  boardNotKnown: 'Not known to the service',
+  boardAddedById: 'Added by id',
+  boardWhyEnded: 'The call has ended.',
+  boardWhyNoEdit:
+    'Agents may not change recordings in this contact center (AgentCanEditRecordings is off).',
+  boardWhyNobody:
+    'The board does not know who you are: set supervisor= in the address or supervisorSipUri in config.json.',
+  boardResume: 'Resume',
+  boardResumeLabel: (id: string) => `Resume recording of call ${id}`,
+  boardMark: 'Mark',
+  boardMarkLabel: (id: string) => `Mark call ${id}`,
+  boardOpen: 'Open',
+  boardOpenLabel: (id: string) => `Open the agent panel for call ${id} in a new tab`,
+  boardResumeTitle: (id: string) => `Resume recording of call ${id}?`,
+  boardResumeConfirm: 'Resume recording',
+  boardResumeWarning:
+    'The agent may be taking card details right now: once recording resumes, whatever is said is recorded. Check with the agent first.',
+  boardResumeAs: (id: string, ucc: string) =>
+    `Call ${id} in ${ucc}. The service will record the resume as done by`,
+  boardLogTitle: 'Live events',
+  boardLogLast: (count: number) => `(last ${count})`,
+  boardLogRegion: 'Live events, newest first',
+  boardLogEmpty: 'No events yet.',
+  boardNotifyEnable: 'Notify me on the desktop',
+  boardNotifyOn: 'Desktop notifications on',
+  boardNotifyBlocked: 'Desktop notifications are blocked in this browser',
+  boardNotifyTitle: (id: string, ucc: string) => `Call ${id} in ${ucc} is paused too long`,
+  boardNotifyBody: (limit: string) =>
+    `Paused for more than ${limit}: the agent may have forgotten to resume the recording.`,
 }

@@ -5,7 +5,6 @@ import { ApiError } from '../../api/api-error.ts'
 import type { CallState, Capabilities, RecordingStateName } from '../../api/schemas.ts'
 import { RECORDING_STATE_CHANGED_EVENT, RecordingAction } from '../../../protocol/wire.ts'
 import { fakeRecordingApi, nth, renderWithRuntime } from '../../testing/render-with-runtime.tsx'
-import { DEFAULT_PAUSE_POLICY, type PausePolicy } from '../../recording-state/pause-policy.ts'
 import { CallPanel } from './call-panel.tsx'
 
 const UCC = 'ucc-demo'
@@ -13,7 +12,8 @@ const ID = '1d6c6a58-6739-4f0c-98ff-0968292c8c30'
 const AGENT = 'sip:agent@example.com'
 const NO_SESSION = `No Audio session with correlation Id:'${ID}' was found.`
 const NOT_CONFIRMED = /recording state not confirmed — do not take card details/i
-const ACTION_NAMES = ['Pause', 'Resume', 'Mark', 'Unmark', 'Save', 'Delete', 'Start', 'Stop']
+// Every action's test id: each is in the page, disabled when not offered (Start or Resume hidden).
+const ACTION_IDS = ['pause', 'resume', 'mark', 'unmark', 'save', 'delete', 'start', 'stop']
 
 function callState(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
   return {
@@ -31,16 +31,13 @@ beforeAll(async () => {
   await import('./panel-extras.tsx')
 })
 
-async function setup(
-  options: { capabilities?: Capabilities; delay?: number | null; policy?: PausePolicy } = {},
-) {
+async function setup(options: { capabilities?: Capabilities; delay?: number | null } = {}) {
   const user = userEvent.setup({ delay: options.delay === undefined ? 0 : options.delay })
   const view = await renderWithRuntime(
     <CallPanel
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
       pauseAlertSeconds={120}
-      policy={options.policy ?? DEFAULT_PAUSE_POLICY}
     />,
     fakeRecordingApi({ capabilities: options.capabilities }),
   )
@@ -369,7 +366,7 @@ test('Ctrl+2 without Shift does nothing', async () => {
 test('when agents may not edit recordings every action is off and the reason is shown', async () => {
   await setupConfirmed('Started', { capabilities: { uccName: UCC, agentCanEditRecordings: false } })
   expect(await screen.findByText(/AgentCanEditRecordings is off/)).toBeInTheDocument()
-  for (const name of ACTION_NAMES) expect(screen.getByRole('button', { name })).toBeDisabled()
+  for (const id of ACTION_IDS) expect(screen.getByTestId(`action-${id}`)).toBeDisabled()
 })
 
 test('an unknown call: says so with the server message verbatim, every action off', async () => {
@@ -382,7 +379,7 @@ test('an unknown call: says so with the server message verbatim, every action of
   expect(alert).toHaveTextContent(NO_SESSION)
   expect(screen.getByRole('heading', { name: 'Call not found' })).toBeInTheDocument()
   expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(/does not know this call/)
-  for (const name of ACTION_NAMES) expect(screen.getByRole('button', { name })).toBeDisabled()
+  for (const id of ACTION_IDS) expect(screen.getByTestId(`action-${id}`)).toBeDisabled()
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-state', 'Unknown')
   expect(screen.getByTestId('recording-state')).toHaveAttribute('data-stale', 'true')
 })
@@ -492,7 +489,6 @@ test('two panels for the same call apply an event once: one change, one GET', as
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
       pauseAlertSeconds={120}
-      policy={DEFAULT_PAUSE_POLICY}
     />
   )
   const { api, gets, hub, queryClient } = await renderWithRuntime(
@@ -538,3 +534,23 @@ test('a pause seen as it began is timed exactly', async () => {
   )
   expect(timer).toHaveTextContent(/^0:0\d$/)
 })
+
+test.each<[RecordingStateName, 'start' | 'resume']>([
+  ['Paused', 'resume'],
+  ['Started', 'resume'],
+  ['Stopped', 'start'],
+  ['Uninitialized', 'start'],
+])(
+  'Start and Resume both send Start: in %s only %s is offered, the other is hidden and disabled',
+  async (recording, offered) => {
+    await setupConfirmed(recording)
+    const other = offered === 'start' ? 'resume' : 'start'
+    expect(screen.getByTestId(`action-${offered}`)).toBeVisible()
+    expect(screen.getByTestId(`action-${other}`)).not.toBeVisible()
+    expect(screen.getByTestId(`action-${other}`)).toBeDisabled()
+    expect(screen.getByTestId(`action-${offered}`)).toHaveProperty(
+      'disabled',
+      recording === 'Started',
+    )
+  },
+)

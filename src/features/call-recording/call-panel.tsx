@@ -1,14 +1,12 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react'
-import { isApiError } from '../../api/api-error.ts'
-import { Alert } from '../../components/ui/alert.tsx'
-import { Button } from '../../components/ui/button.tsx'
+import { useRef, useState } from 'react'
 import { t } from '../../i18n/messages.ts'
 import { useAfterPaint } from '../../lib/after-paint.ts'
 import { HubIndicator } from '../../live/hub-indicator.tsx'
 import { RecordingAction } from '../../../protocol/wire.ts'
-import type { PausePolicy } from '../../recording-state/pause-policy.ts'
+import type { Change } from '../../recording-state/call-entry.ts'
 import { callStateKey, type CallRef } from './call-state-query.ts'
-import { ACTIONS, describeCall, type ActionId, type CallView } from './describe-call.ts'
+import { ActionGrid } from './action-grid.tsx'
+import { ACTIONS, describeCall, type ActionId } from './describe-call.ts'
 import { RecorderIndicator } from './recorder-indicator.tsx'
 import { StateList } from './state-list.tsx'
 import { useCallState, useSetRecording } from './use-call-recording.ts'
@@ -17,29 +15,30 @@ export interface CallPanelProps {
   call: CallRef
   requesterSipUri: string
   pauseAlertSeconds: number
-  /** This UCC's pause policy (the guard is off when its maxPauseSeconds is 0). */
-  policy: PausePolicy
-  /** How long this browser keeps the pause ledger (config.json's ledgerRetentionDays). */
-  ledgerRetentionDays?: number
+  /** config.json's pause and ledger keys, as given: the after-paint parts read them. */
+  pauseConfig?: Readonly<Record<string, unknown>>
 }
 
 /** What the panel shows after its first paint: the guard, the record, the question Stop asks. */
 const loadExtras = () => import('./panel-extras.tsx')
 
-export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
+const NO_PAUSE_CONFIG = {}
 
 export function CallPanel({
   call,
   requesterSipUri,
   pauseAlertSeconds,
-  policy,
-  ledgerRetentionDays = 30,
+  pauseConfig = NO_PAUSE_CONFIG,
 }: CallPanelProps) {
   const { query, capabilities, hubState, reread } = useCallState(call)
   const mutation = useSetRecording(call, requesterSipUri)
   const extras = useAfterPaint(loadExtras)
+  const ready = extras === 'failed' ? null : extras
   const [confirming, setConfirming] = useState<ActionId | null>(null)
   const [lastAction, setLastAction] = useState<ActionId | null>(null)
+  // The call's last change when the action was sent: a later one (not its own effect) supersedes
+  // what the action's alert said.
+  const [baseline, setBaseline] = useState<Change | null>(null)
   const sending = useRef(false)
 
   const view = describeCall({
@@ -56,18 +55,19 @@ export function CallPanel({
     if (sending.current || !view.allowed[id]) return
     sending.current = true
     setLastAction(id)
+    setBaseline(query.data?.lastChange ?? null)
     mutation.mutate(
       { action: ACTIONS[id].action, source: 'agent' },
       { onSettled: () => (sending.current = false) },
     )
   }
 
-  async function resumeForGuard() {
-    // Never beside an action of the agent's: the guard tries again after a fresh read.
+  /** An action of the pause guard's or a host page's: never beside another one (they ask again). */
+  async function sendFor(source: 'auto-resume' | 'host', action: RecordingAction) {
     if (sending.current) throw new Error(t('guardBusy'))
     sending.current = true
     try {
-      await mutation.mutateAsync({ action: RecordingAction.Start, source: 'auto-resume' })
+      await mutation.mutateAsync({ action, source })
     } finally {
       sending.current = false
     }
@@ -78,21 +78,12 @@ export function CallPanel({
     else send(id)
   }
 
-  const toggle = useEffectEvent(() => {
+  /** Ctrl+Shift+2: pause or resume, whichever is offered (not while a question is open). */
+  function toggle() {
     if (confirming) return
     if (view.allowed.pause) send('pause')
     else if (view.allowed.resume) send('resume')
-  })
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.ctrlKey && event.shiftKey && !event.altKey && event.code === 'Digit2') {
-        event.preventDefault()
-        toggle()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+  }
 
   const confirmAction = confirming ? ACTIONS[confirming] : null
 
@@ -114,23 +105,28 @@ export function CallPanel({
           {t('partNotLoaded')}
         </p>
       )}
-      {extras && extras !== 'failed' && (
-        <extras.PauseGuard
+      {ready && (
+        <ready.PauseGuard
           callKey={callStateKey(call).slice(1).join('|')}
           entry={query.data}
-          policy={policy}
+          pauseConfig={pauseConfig}
+          uccName={call.uccName}
           hubConnected={hubState === 'Connected'}
           reread={reread}
-          resume={resumeForGuard}
+          resume={() => sendFor('auto-resume', RecordingAction.Start)}
           pauseAlertSeconds={pauseAlertSeconds}
           confirmedPaused={view.indicator === 'paused'}
           actionSettled={mutation.isSuccess || mutation.isError ? mutation.submittedAt : 0}
         />
       )}
-      <Announcer view={view} />
 
+      {/* Start and Resume both send Start: one of them is offered, beside Pause (the other stays
+          in the page, hidden and disabled, for its test id). */}
       <ActionGrid
-        ids={['pause', 'resume']}
+        ids={['pause', 'resume', 'start']}
+        hidden={
+          view.recording === 'Uninitialized' || view.recording === 'Stopped' ? 'resume' : 'start'
+        }
         view={view}
         busyId={mutation.isPending ? lastAction : null}
         onClick={request}
@@ -143,62 +139,65 @@ export function CallPanel({
         </p>
       )}
 
-      <ErrorsShown
-        actionError={mutation.error}
-        actionLabel={lastAction ? t(ACTIONS[lastAction].label) : undefined}
-        stateError={view.callUnknown ? null : query.error}
-        hasState={query.data !== undefined}
-        capabilitiesError={capabilities.error}
-        callUnknownError={view.callUnknown ? query.error : null}
-        onDismissAction={() => mutation.reset()}
-      />
+      {ready && <ready.ToggleShortcut onToggle={toggle} />}
+      {ready && (
+        <ready.HostLink
+          view={view}
+          call={call}
+          hubState={hubState}
+          send={(action) => sendFor('host', action)}
+        />
+      )}
+      {ready && (
+        <ready.LeaveWhilePaused paused={view.recording === 'Paused' && view.endedAt === null} />
+      )}
+      {ready && (
+        <ready.CallAlerts
+          view={view}
+          entry={query.data}
+          action={
+            lastAction
+              ? {
+                  action: ACTIONS[lastAction].action,
+                  label: t('actionLabel', lastAction, false),
+                  baseline,
+                }
+              : null
+          }
+          actionError={mutation.error}
+          stateError={query.error}
+          capabilitiesError={capabilities.error}
+          onDismissAction={() => mutation.reset()}
+        />
+      )}
 
       <StateList
         view={view}
-        lastChange={
-          extras &&
-          extras !== 'failed' && <extras.LastChange lastEvent={query.data?.lastEvent ?? null} />
-        }
+        lastChange={ready && <ready.LastChange lastEvent={query.data?.lastEvent ?? null} />}
       />
 
-      <ActionGrid
-        ids={['mark', 'unmark', 'save', 'delete']}
-        view={view}
-        busyId={mutation.isPending ? lastAction : null}
-        onClick={request}
-      />
-
-      <section aria-labelledby="recorder-controls" className="rule-above">
-        <h2 id="recorder-controls" className="mb-2 text-sm font-semibold text-soft">
-          {t('recorderHeading')}
-        </h2>
-        <ActionGrid
-          ids={['start', 'stop']}
+      {ready && (
+        <ready.MoreActions
+          ActionGrid={ActionGrid}
           view={view}
           busyId={mutation.isPending ? lastAction : null}
           onClick={request}
         />
-      </section>
+      )}
 
-      <p className="text-xs text-muted">
-        {t('shortcutBefore')}
-        <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd>
-        {t('shortcutAfter')}
-      </p>
-
-      {extras && extras !== 'failed' && (
-        <extras.CallRecord
+      {ready && (
+        <ready.CallRecord
           call={call}
           agentSipUri={requesterSipUri}
           view={view}
           canEdit={capabilities.data?.agentCanEditRecordings !== false}
           send={send}
-          retentionDays={ledgerRetentionDays}
+          pauseConfig={pauseConfig}
         />
       )}
 
-      {confirmAction?.confirm && confirming && extras && extras !== 'failed' && (
-        <extras.ConfirmDialog
+      {confirmAction?.confirm && confirming && ready && (
+        <ready.ConfirmDialog
           title={t(confirmAction.confirm.title)}
           confirmLabel={t(confirmAction.confirm.label)}
           onCancel={() => setConfirming(null)}
@@ -208,135 +207,8 @@ export function CallPanel({
           }}
         >
           {t(confirmAction.confirm.body)}
-        </extras.ConfirmDialog>
+        </ready.ConfirmDialog>
       )}
     </main>
   )
-}
-
-function ActionGrid({
-  ids,
-  view,
-  busyId,
-  onClick,
-  large = false,
-}: {
-  ids: readonly ActionId[]
-  view: CallView
-  busyId: ActionId | null
-  onClick: (id: ActionId) => void
-  large?: boolean
-}) {
-  return (
-    <div className="grid grid-cols-2 gap-2">
-      {ids.map((id) => (
-        <ActionButton
-          key={id}
-          id={id}
-          view={view}
-          busy={busyId === id}
-          onClick={onClick}
-          large={large}
-        />
-      ))}
-    </div>
-  )
-}
-
-function ActionButton({
-  id,
-  view,
-  busy,
-  onClick,
-  large = false,
-}: {
-  id: ActionId
-  view: CallView
-  busy: boolean
-  onClick: (id: ActionId) => void
-  large?: boolean
-}) {
-  const action = ACTIONS[id]
-  const variant = id === 'stop' || id === 'delete' ? 'danger' : large ? 'primary' : 'secondary'
-  return (
-    <Button
-      data-testid={`action-${id}`}
-      variant={variant}
-      large={large}
-      busy={busy}
-      disabled={!view.allowed[id]}
-      onClick={() => onClick(id)}
-    >
-      {t(busy ? action.busyLabel : action.label)}
-    </Button>
-  )
-}
-
-/** Announces the recorder's state to screen readers when it changes (politely). */
-function Announcer({ view }: { view: CallView }) {
-  const text = view.callUnknown
-    ? t('sayCallUnknown')
-    : view.stale
-      ? t('sayNotConfirmed')
-      : t('sayConfirmed', view.recording)
-  return (
-    <p role="status" aria-live="polite" className="sr-only">
-      {text}
-    </p>
-  )
-}
-
-function ErrorsShown(props: {
-  actionError: Error | null
-  actionLabel: string | undefined
-  stateError: Error | null
-  hasState: boolean
-  capabilitiesError: Error | null
-  callUnknownError: Error | null
-  onDismissAction: () => void
-}) {
-  return (
-    <>
-      {props.callUnknownError && (
-        <Alert
-          tone="error"
-          title={t('alertCallUnknown')}
-          explanation={t('alertCallUnknownWhy')}
-          serverMessage={serverText(props.callUnknownError)}
-        />
-      )}
-      {props.actionError && (
-        <Alert
-          tone="error"
-          title={t('alertActionFailed', props.actionLabel ?? t('theAction'))}
-          explanation={t('alertActionFailedWhy', props.actionError.message)}
-          serverMessage={serverText(props.actionError)}
-        >
-          <button type="button" className="mt-2 text-sm underline" onClick={props.onDismissAction}>
-            {t('dismiss')}
-          </button>
-        </Alert>
-      )}
-      {props.stateError && (
-        <Alert
-          tone="error"
-          title={t('alertReadFailed')}
-          explanation={`${props.stateError.message}${props.hasState ? t('alertReadFailedKept') : ''}`}
-          serverMessage={serverText(props.stateError)}
-        />
-      )}
-      {props.capabilitiesError && (
-        <Alert
-          tone="error"
-          title={t('alertCapsFailed')}
-          explanation={t('alertCapsFailedWhy', props.capabilitiesError.message)}
-          serverMessage={serverText(props.capabilitiesError)}
-        />
-      )}
-    </>
-  )
-}
-
-function serverText(error: Error): string | undefined {
-  return isApiError(error) ? error.serverMessage : undefined
 }

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 import { t } from '../../i18n/messages.ts'
 import { observeCallEntries } from '../../ledger/observe-call-entries.ts'
 import { sharedLedger } from '../../ledger/shared-ledger.ts'
+import { readPauseConfig } from '../../lib/pause-config.ts'
 import type { CallRef } from './call-state-query.ts'
 import type { ActionId, CallView } from './describe-call.ts'
 
@@ -23,11 +24,12 @@ export interface CallRecordProps {
   /** The agent may change recordings in this UCC (AgentCanEditRecordings). */
   canEdit: boolean
   send: (id: ActionId) => void
-  retentionDays: number
+  /** config.json's pause and ledger keys, read here: how long the ledger keeps a record. */
+  pauseConfig: Readonly<Record<string, unknown>>
 }
 
 export function CallRecord(props: CallRecordProps) {
-  useLedgerOfThisTab(props.agentSipUri, props.retentionDays)
+  useLedgerOfThisTab(props.agentSipUri, readPauseConfig(props.pauseConfig).ledgerRetentionDays)
   return (
     <section aria-labelledby="call-record" className="rule-above flex flex-col gap-2">
       <h2 id="call-record" className="text-soft text-sm font-semibold">
@@ -66,31 +68,46 @@ function useLedgerOfThisTab(agentSipUri: string, retentionDays: number): void {
  * review, an incident goes on record (it stays there, deleted recording or not), and Delete is
  * offered, with its question, where agents may change recordings.
  */
+const EXPOSURE_MARKING = {
+  already: 'exposureAlreadyMarked',
+  sent: 'exposureMarkSent',
+  refused: 'exposureNotMarked',
+} as const
+
 function ReportExposure({ call, agentSipUri, view, canEdit, send }: CallRecordProps) {
-  const [incident, setIncident] = useState<Promise<string> | null>(null)
+  const [incident, setIncident] = useState<Promise<string | null> | null>(null)
+  // What the report did, said as it is: whether Mark went out, and whether the ledger kept it.
+  const [marking, setMarking] = useState<'already' | 'sent' | 'refused'>('sent')
+  const [kept, setKept] = useState<boolean | null>(null)
   const [asking, setAsking] = useState(false)
   const known = !view.callUnknown && view.marking !== 'Unknown'
   const deleted = view.saving === 'Delete' && !view.stale
 
   useEffect(() => {
     if (!incident || !deleted) return
-    void incident.then((id) =>
-      sharedLedger.run((ledger) => ledger.updateIncident(id, { deleted: true })),
-    )
+    void incident.then((id) => {
+      if (id) void sharedLedger.run((ledger) => ledger.updateIncident(id, { deleted: true }))
+    })
   }, [incident, deleted])
 
   function report() {
-    if (view.allowed.mark) send('mark')
-    setIncident(
-      sharedLedger.run((ledger) =>
-        ledger.recordIncident({
-          ucc: call.uccName,
-          correlationId: call.correlationId,
-          requesterSipUri: agentSipUri,
-          marked: view.marking === 'Mark' || view.allowed.mark,
-        }),
-      ),
-    )
+    const marked = view.marking === 'Mark'
+    if (!marked && view.allowed.mark) send('mark')
+    setMarking(marked ? 'already' : view.allowed.mark ? 'sent' : 'refused')
+    const recorded = sharedLedger
+      .run((ledger) =>
+        ledger.available
+          ? ledger.recordIncident({
+              ucc: call.uccName,
+              correlationId: call.correlationId,
+              requesterSipUri: agentSipUri,
+              marked: marked || view.allowed.mark,
+            })
+          : null,
+      )
+      .catch(() => null)
+    void recorded.then((id) => setKept(id !== null))
+    setIncident(recorded)
   }
 
   return (
@@ -105,7 +122,11 @@ function ReportExposure({ call, agentSipUri, view, canEdit, send }: CallRecordPr
       </Button>
       {incident && (
         <div data-testid="exposure-reported" role="status">
-          <Alert tone="warning" title={t('exposureRecorded')} explanation={t('exposureWhat')}>
+          <Alert
+            tone="warning"
+            title={t('exposureRecorded')}
+            explanation={`${t(EXPOSURE_MARKING[marking])}${kept === null ? '' : ` ${t(kept ? 'exposureKept' : 'exposureNotKept')}`}`}
+          >
             {canEdit && view.allowed.delete && (
               <Button className="mt-2" variant="danger" onClick={() => setAsking(true)}>
                 {t('exposureDelete')}

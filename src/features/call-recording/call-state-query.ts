@@ -59,7 +59,13 @@ export function callStateQuery(api: RecordingApi, queryClient: QueryClient, call
     },
     staleTime: Infinity,
     // Events keep it fresh; a slow poll still catches an event the hub never delivered.
-    refetchInterval: (query) => (query.state.error ? ERROR_POLL_MS : CONFIRM_POLL_MS),
+    // A call that ended is not read again (an event for it would bring it back).
+    refetchInterval: (query) =>
+      query.state.data?.endedAt != null
+        ? false
+        : query.state.error
+          ? ERROR_POLL_MS
+          : CONFIRM_POLL_MS,
     retry: false,
   })
 }

@@ -8,7 +8,11 @@ import { RecordingAction } from '../../../protocol/wire.ts'
 import type { HubState } from '../../live/live-connection.ts'
 import { isUnknownCallError } from '../../api/call-state.ts'
 import { t, type TextKey } from '../../i18n/messages.ts'
-import type { CallEntry } from '../../recording-state/call-entry.ts'
+import {
+  RECORDING_ACTION,
+  type CallEntry,
+  type ChangeSource,
+} from '../../recording-state/call-entry.ts'
 
 export const ACTION_IDS = [
   'pause',
@@ -22,37 +26,29 @@ export const ACTION_IDS = [
 ] as const
 export type ActionId = (typeof ACTION_IDS)[number]
 
+/** What each button sends, and the question it asks first (its words: t('actionLabel', id)). */
 export const ACTIONS: Record<
   ActionId,
-  {
-    action: RecordingAction
-    label: TextKey
-    busyLabel: TextKey
-    confirm?: { title: TextKey; body: TextKey; label: TextKey }
-  }
+  { action: RecordingAction; confirm?: { title: TextKey; body: TextKey; label: TextKey } }
 > = {
-  start: { action: RecordingAction.Start, label: 'actStart', busyLabel: 'actStarting' },
-  resume: { action: RecordingAction.Start, label: 'actResume', busyLabel: 'actResuming' },
-  pause: { action: RecordingAction.Pause, label: 'actPause', busyLabel: 'actPausing' },
+  start: { action: RecordingAction.Start },
+  resume: { action: RecordingAction.Start },
+  pause: { action: RecordingAction.Pause },
   stop: {
     action: RecordingAction.Stop,
-    label: 'actStop',
-    busyLabel: 'actStopping',
     confirm: { title: 'stopTitle', body: 'stopBody', label: 'stopConfirm' },
   },
-  save: { action: RecordingAction.Save, label: 'actSave', busyLabel: 'actSaving' },
+  save: { action: RecordingAction.Save },
   delete: {
     action: RecordingAction.Delete,
-    label: 'actDelete',
-    busyLabel: 'actDeleting',
     confirm: { title: 'deleteTitle', body: 'deleteBody', label: 'deleteConfirm' },
   },
-  mark: { action: RecordingAction.Mark, label: 'actMark', busyLabel: 'actMarking' },
-  unmark: { action: RecordingAction.UnMark, label: 'actUnmark', busyLabel: 'actUnmarking' },
+  mark: { action: RecordingAction.Mark },
+  unmark: { action: RecordingAction.UnMark },
 }
 
 export type IndicatorKind =
-  'recording' | 'paused' | 'stopped' | 'not-started' | 'unverified' | 'call-unknown'
+  'recording' | 'paused' | 'stopped' | 'not-started' | 'unverified' | 'call-unknown' | 'call-ended'
 
 export interface CallView {
   recording: RecordingStateName
@@ -60,7 +56,14 @@ export interface CallView {
   saving: SavingStateName
   /** Not confirmed by a fresh read: the hub is not connected, an event awaits its GET, the last read failed, or an action is in flight. */
   stale: boolean
+  /** The service does not know a call this panel never saw (a wrong address). */
   callUnknown: boolean
+  /** When the service stopped knowing a call this panel knew: it has ended. */
+  endedAt: number | null
+  /** The call ended while its recorder was paused (the core's `endedWhilePaused`). */
+  endedWhilePaused: boolean
+  /** Who made the recorder's last change, when the panel knows (shown, and announced). */
+  recordingBy: ChangeSource | null
   indicator: IndicatorKind
   pausedSince: number | null
   /** False when the pause was found already running: `pausedSince` is then a lower bound. */
@@ -80,7 +83,8 @@ export interface DescribeCallInput {
 }
 
 export function describeCall(input: DescribeCallInput): CallView {
-  const callUnknown = isUnknownCallError(input.stateError)
+  const endedAt = input.entry?.endedAt ?? null
+  const callUnknown = endedAt === null && isUnknownCallError(input.stateError)
   const state = callUnknown ? undefined : input.entry?.state
   const recording = state?.recording ?? 'Unknown'
   // While an action is in flight the service may already have applied it: nothing is confirmed.
@@ -90,16 +94,25 @@ export function describeCall(input: DescribeCallInput): CallView {
     input.hubState !== 'Connected' ||
     Boolean(input.stateError) ||
     input.actionInFlight
-  const blockedReason = reasonActionsBlocked(input, callUnknown, recording)
-  const can = blockedReason === null
+  // A call that ended says so once, in the indicator: no reason line beside it.
+  const blockedReason =
+    endedAt === null ? reasonActionsBlocked(input, callUnknown, recording) : null
+  const can = endedAt === null && blockedReason === null
+  const change = input.entry?.recordingChange
+  const shown = RECORDING_ACTION[recording]
+  const recordingBy = change && shown && change.actions.includes(shown) ? change.source : null
   return {
     recording,
     marking: state?.marking ?? 'Unknown',
     saving: state?.saving ?? 'Unknown',
     stale,
     callUnknown,
-    indicator: indicatorFor(recording, stale, callUnknown),
-    pausedSince: recording === 'Paused' ? (input.entry?.pausedSince ?? null) : null,
+    endedAt,
+    endedWhilePaused: endedAt !== null && (input.entry?.endedWhilePaused ?? false),
+    recordingBy,
+    indicator: endedAt !== null ? 'call-ended' : indicatorFor(recording, stale, callUnknown),
+    pausedSince:
+      recording === 'Paused' && endedAt === null ? (input.entry?.pausedSince ?? null) : null,
     pausedSinceExact: input.entry?.pausedSinceExact ?? false,
     allowed: {
       start: can && (recording === 'Uninitialized' || recording === 'Stopped'),

@@ -1,18 +1,25 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { isApiError } from '../../api/api-error.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 
 // Stop and Delete ask first: the question comes with this chunk, not with the first paint.
 export { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
 export { CallRecord } from './call-record.tsx'
+export { CallAlerts } from './call-alerts.tsx'
+export { HostLink } from '../../embed/host-link.tsx'
 import { t } from '../../i18n/messages.ts'
 import { formatDuration, useNow } from '../../lib/time.ts'
 import { PauseReasonChips } from '../../ledger/pause-reason-chips.tsx'
 import { sharedLedger } from '../../ledger/shared-ledger.ts'
+import { readPauseConfig } from '../../lib/pause-config.ts'
+import { policyFor } from '../../recording-state/pause-policy.ts'
 import { actionName } from '../../api/call-state.ts'
 import type { AnnouncedChange, CallEntry } from '../../recording-state/call-entry.ts'
 import type { PausePolicy } from '../../recording-state/pause-policy.ts'
 import { usePauseGuard, type PauseGuardInput, type PauseGuardState } from './use-pause-guard.ts'
+import { pauseDue } from '../../embed/panel-link.ts'
+import type { ActionGrid as Grid } from './action-grid.tsx'
+import type { ActionId, CallView } from './describe-call.ts'
 
 const SOUND_KEY = 'recording-panel.guard-sound'
 
@@ -27,10 +34,23 @@ const SOUND_KEY = 'recording-panel.guard-sound'
 export function PauseGuard({
   pauseAlertSeconds,
   confirmedPaused,
-  ...props
-}: PauseGuardInput & { pauseAlertSeconds: number; confirmedPaused: boolean }) {
-  const guard = usePauseGuard(props)
-  const { entry, policy } = props
+  pauseConfig,
+  uccName,
+  ...input
+}: Omit<PauseGuardInput, 'policy'> & {
+  pauseAlertSeconds: number
+  confirmedPaused: boolean
+  /** config.json's pause keys, read here: this UCC's policy. */
+  pauseConfig: Readonly<Record<string, unknown>>
+  uccName: string
+}) {
+  const policy = policyFor(readPauseConfig(pauseConfig).policies, uccName)
+  const guard = usePauseGuard({ ...input, policy })
+  // A host page is told when the limit falls (secondsLeft).
+  const dueAt = guard.clock?.dueAt ?? null
+  useEffect(() => pauseDue.set(dueAt), [dueAt])
+  useEffect(() => () => pauseDue.set(null), [])
+  const { entry } = input
   const reasons = usePauseReason(entry, confirmedPaused)
   const now = useNow(confirmedPaused && policy.maxPauseSeconds <= 0, 1000)
   const remind =
@@ -53,11 +73,6 @@ export function PauseGuard({
         <p data-testid="pause-reminder" className="text-sm font-bold">
           {t('pauseReminder', Math.round(pauseAlertSeconds / 60) || 1)}
         </p>
-      )}
-      {entry?.endedAt != null && entry.state.recording === 'Paused' && (
-        <div data-testid="ended-while-paused" role="status">
-          <Alert tone="warning" title={t('endedWhilePaused')} />
-        </div>
       )}
     </>
   )
@@ -264,4 +279,69 @@ export function LastChange({ lastEvent }: { lastEvent: AnnouncedChange | null })
       </dd>
     </div>
   )
+}
+
+/** Ctrl+Shift+2 anywhere on the page: pause or resume (the panel decides which is offered). */
+export const TOGGLE_SHORTCUT = 'Ctrl+Shift+2'
+
+/** The actions beyond pause and resume (marking, saving, Stop) and the shortcut's hint: after the
+ * first paint, which needs only what tells the agent whether it is safe, and Pause. */
+export function MoreActions({
+  ActionGrid,
+  ...props
+}: {
+  /** The panel's own (passed in: imported from here, it would split the first paint's chunk). */
+  ActionGrid: typeof Grid
+  view: CallView
+  busyId: ActionId | null
+  onClick: (id: ActionId) => void
+}) {
+  return (
+    <>
+      <ActionGrid ids={['mark', 'unmark', 'save', 'delete']} {...props} />
+
+      <section aria-labelledby="recorder-controls" className="rule-above">
+        <h2 id="recorder-controls" className="mb-2 text-sm font-semibold text-soft">
+          {t('recorderHeading')}
+        </h2>
+        <ActionGrid ids={['stop']} {...props} />
+      </section>
+
+      <p className="text-xs text-muted">
+        {t('shortcutBefore')}
+        <kbd className="rounded border px-1 font-mono">{TOGGLE_SHORTCUT}</kbd>
+        {t('shortcutAfter')}
+      </p>
+    </>
+  )
+}
+
+export function ToggleShortcut({ onToggle }: { onToggle: () => void }) {
+  const toggle = useEffectEvent(onToggle)
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.ctrlKey && event.shiftKey && !event.altKey && event.code === 'Digit2') {
+        event.preventDefault()
+        toggle()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+  return null
+}
+
+/** Closing or leaving the tab while the recorder is paused asks first (the pause may be forgotten). */
+export function LeaveWhilePaused({ paused }: { paused: boolean }) {
+  useEffect(() => {
+    if (!paused) return
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault()
+      // Older browsers only ask when a value is returned.
+      event.returnValue = ''
+    }
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [paused])
+  return null
 }

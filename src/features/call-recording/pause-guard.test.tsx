@@ -45,7 +45,7 @@ async function setup(policy: PausePolicy = POLICY, panels = 1, pauseAlertSeconds
       call={{ uccName: UCC, correlationId: ID }}
       requesterSipUri={AGENT}
       pauseAlertSeconds={pauseAlertSeconds}
-      policy={policy}
+      pauseConfig={{ ...policy }}
     />
   )
   const view = await renderWithRuntime(
@@ -164,9 +164,13 @@ test('the call ended while paused: nothing is sent, and the end is said', async 
   )
   await tick(20_000)
   expect(view.posts).toHaveLength(0)
-  expect(screen.getByTestId('ended-while-paused')).toHaveTextContent(
-    'The call ended while the recording was paused',
+  // Said once, calmly, in the indicator: "Call ended at 12:34:56 while the recording was paused."
+  expect(screen.getByTestId('recorder-indicator')).toHaveAttribute('data-indicator', 'call-ended')
+  expect(screen.getByTestId('recorder-indicator')).toHaveTextContent(
+    /Call ended at \d{1,2}:\d{2}:\d{2}.* while the recording was paused\./,
   )
+  expect(screen.getByTestId('ended-while-paused')).toBeInTheDocument()
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })
 
 test('a pause found already running is counted from when the panel first saw it, and says so', async () => {

@@ -1,39 +1,37 @@
 import { pauseLength, useNow } from '../../lib/time.ts'
-import { t, type TextKey } from '../../i18n/messages.ts'
+import { t } from '../../i18n/messages.ts'
 import type { CallView } from './describe-call.ts'
 
 const LOOK = {
   recording: {
-    title: 'indRecording',
     box: 'border-recording bg-recording-surface text-recording-ink',
     dot: 'bg-recording animate-pulse',
   },
   paused: {
-    title: 'indPaused',
     box: 'border-paused bg-paused-surface text-paused-ink',
     dot: 'bg-paused',
   },
   stopped: {
-    title: 'indStopped',
     box: 'border-stopped bg-stopped-surface text-stopped-ink',
     dot: 'bg-stopped',
   },
   'not-started': {
-    title: 'indNotStarted',
     box: 'border-stopped bg-stopped-surface text-stopped-ink',
     dot: 'bg-stopped/50',
   },
   unverified: {
-    title: 'indUnverified',
     box: 'border-unverified bg-unverified-surface text-unverified-ink border-dashed',
     dot: 'bg-unverified',
   },
+  'call-ended': {
+    box: 'border-stopped bg-stopped-surface text-stopped-ink',
+    dot: 'bg-stopped/50',
+  },
   'call-unknown': {
-    title: 'indCallUnknown',
     box: 'border-stopped bg-stopped-surface text-stopped-ink border-dashed',
     dot: 'bg-stopped/50',
   },
-} as const satisfies Record<string, { title: TextKey; box: string; dot: string }>
+} as const satisfies Record<string, { box: string; dot: string }>
 
 /** The one thing an agent must read right: is the recorder running, and is that confirmed? */
 export function RecorderIndicator({ view }: { view: CallView }) {
@@ -52,7 +50,7 @@ export function RecorderIndicator({ view }: { view: CallView }) {
       <div className="flex items-center gap-3">
         <span aria-hidden="true" className={`size-5 shrink-0 rounded-full ${look.dot}`} />
         <h2 id="recorder-title" className="text-2xl font-black tracking-wide uppercase">
-          {t(look.title)}
+          {t('indicatorTitle', view.indicator)}
         </h2>
         {length !== null && (
           <span
@@ -64,7 +62,19 @@ export function RecorderIndicator({ view }: { view: CallView }) {
           </span>
         )}
       </div>
-      <p className="mt-2 text-base font-semibold">{adviceFor(view)}</p>
+      <p className="mt-2 text-base font-semibold">
+        {view.endedAt !== null ? (
+          <>
+            {t('adviceCallEnded', new Date(view.endedAt).toLocaleTimeString())}
+            {view.endedWhilePaused && (
+              <span data-testid="ended-while-paused">{t('endedWhilePaused')}</span>
+            )}
+            .
+          </>
+        ) : (
+          adviceFor(view)
+        )}
+      </p>
     </section>
   )
 }
@@ -81,6 +91,8 @@ function adviceFor(view: CallView): string {
       return t('adviceNotStarted')
     case 'call-unknown':
       return t('adviceCallUnknown')
+    case 'call-ended':
+      return ''
     case 'unverified':
       return t('adviceUnverified', view.recording === 'Unknown' ? '' : view.recording)
   }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { t } from '../../i18n/messages.ts'
 import type { CallView } from './describe-call.ts'
+import { recorderWords } from './state-words.ts'
 
 /** The three states as the server gave them, with the test contract's attributes. */
 export function StateList({
@@ -12,22 +13,22 @@ export function StateList({
   lastChange?: ReactNode
 }) {
   const rows = [
-    { testId: 'recording-state', label: t('rowRecorder'), value: view.recording },
-    { testId: 'marking-state', label: t('rowMarking'), value: view.marking },
-    { testId: 'saving-state', label: t('rowSaving'), value: view.saving },
+    { field: 'recording', label: t('rowRecorder'), value: view.recording },
+    { field: 'marking', label: t('rowMarking'), value: view.marking },
+    { field: 'saving', label: t('rowSaving'), value: view.saving },
   ]
   return (
     <dl className="fact-box grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
       {rows.map((row) => (
-        <div key={row.testId} className="contents">
+        <div key={row.field} className="contents">
           <dt className="text-muted">{row.label}</dt>
           <dd
-            data-testid={row.testId}
+            data-testid={`${row.field}-state`}
             data-state={row.value}
             data-stale={view.stale ? 'true' : undefined}
             className="font-semibold"
           >
-            {row.value}
+            {row.field === 'recording' ? recorderWords(view) : t('stateWord', row.field, row.value)}
             {view.stale && (
               <span className="ml-1 font-normal text-unverified">{t('notConfirmed')}</span>
             )}
