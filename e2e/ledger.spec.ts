@@ -273,6 +273,13 @@ test('IndexedDB refused: the panel works as usual and says that no ledger is kep
   await expectConfirmed(page, 'Started')
   await button(page, 'Mark').click()
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+
+  // "Card data may be in the recording" says the incident could not be kept, never that it was.
+  await page.getByTestId('action-report-exposure').click()
+  const reported = page.getByTestId('exposure-reported')
+  await expect(reported).toContainText('The recording is already marked for review.')
+  await expect(reported).toContainText('could not be kept in this browser’s ledger')
+  await expect(reported).not.toContainText('is kept in this browser’s ledger')
 })
 
 test("the ledger's part of the panel failing to load: the panel works and says that no ledger is kept", async ({
@@ -339,6 +346,8 @@ test('"card data may be in the recording": Mark is sent, the incident is on reco
   const reported = page.getByTestId('exposure-reported')
   await expect(reported).toContainText('Recorded: card data may be in this recording.')
   await expect(page.getByTestId('marking-state')).toHaveAttribute('data-state', 'Mark')
+  await expect(reported).toContainText('Mark for review was sent')
+  await expect(reported).toContainText('The incident is kept in this browser’s ledger')
   await expect(page.getByTestId('action-report-exposure')).toBeDisabled()
   expect(log.posts().map((post) => [post.action, post.requester])).toEqual([['Mark', AGENT]])
   const incident = ledgerEntry(page, { kind: 'incident', action: 'Incident' })
@@ -377,6 +386,9 @@ test('"card data may be in the recording" on a call already marked sends nothing
   await expect(page.getByTestId('exposure-reported')).toBeVisible()
   await expect(ledgerEntry(page, { kind: 'incident' })).toContainText('Recording marked.')
   expect(log.posts()).toEqual([])
+  await expect(page.getByTestId('exposure-reported')).toContainText(
+    'The recording is already marked for review.',
+  )
 
   await openPanel(page, await sim.createCall({ ucc: LOCKED_UCC }))
   await expect(page.getByTestId('actions-blocked')).toBeVisible()
@@ -384,6 +396,9 @@ test('"card data may be in the recording" on a call already marked sends nothing
   const reported = page.getByTestId('exposure-reported')
   await expect(reported).toBeVisible()
   await expect(reported.getByRole('button')).toHaveCount(0)
+  // Its words say what happened: no Mark went out.
+  await expect(reported).toContainText('could not be marked for review from here')
+  await expect(reported).not.toContainText('Mark for review was sent')
   await expect(ledgerEntry(page, { kind: 'incident' })).toContainText('Recording not deleted.')
   await expect(ledgerEntry(page, { kind: 'incident' })).not.toContainText('Recording marked.')
   expect(log.posts()).toEqual([])

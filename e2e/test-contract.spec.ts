@@ -337,7 +337,9 @@ test('panel, address-problems lists why an address was refused', async ({ page }
 
 async function openBoard(page: Page, config: Record<string, unknown> = {}, ucc = DEMO_UCC) {
   await page.route('**/config.json', (route) =>
-    route.fulfill({ json: { uccName: DEMO_UCC, requesterSipUri: SUPERVISOR, ...config } }),
+    route.fulfill({
+      json: { uccName: DEMO_UCC, requesterSipUri: AGENT, supervisorSipUri: SUPERVISOR, ...config },
+    }),
   )
   await page.goto(`/?view=board&ucc=${ucc}`)
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
@@ -514,7 +516,10 @@ test('board, add-ids: add-ids-status, paste-problems, lookups-checking, then loo
   await sim.hang('state', 10)
   await page.getByTestId('add-ids').fill(`${known.correlationId}\nnot-a-guid, ${UNKNOWN_ID}`)
   await page.getByTestId('add-ids-submit').click()
-  await expect(page.getByTestId('add-ids-status')).toHaveText('Added 2 ids.')
+  // Counted as they are found: none yet while the service holds the reads.
+  await expect(page.getByTestId('add-ids-status')).toHaveText(
+    'Added 0 ids, 2 still being looked up.',
+  )
   await expect(page.getByTestId('paste-problems')).toContainText('not-a-guid')
   await expect(page.getByTestId('lookups-checking')).toContainText('Looking up 2 added calls')
 
@@ -523,6 +528,7 @@ test('board, add-ids: add-ids-status, paste-problems, lookups-checking, then loo
   await expect(page.getByTestId('lookups-checking')).toHaveCount(0, BOARD_READ)
   await expect(page.getByTestId('lookups-not-found')).toContainText(`Not known in ${DEMO_UCC}`)
   await expect(page.getByTestId('lookup-not-found')).toHaveCount(1)
+  await expect(page.getByTestId('add-ids-status')).toHaveText('Added 1 id, 1 not found.')
   await expect(page.getByTestId('lookup-not-found')).toHaveAttribute(
     'data-correlation-id',
     UNKNOWN_ID,
@@ -596,9 +602,13 @@ test('board, hub-state as in the agent panel; the agent panel link opens the cal
   await openBoard(page)
   const call = await sim.createCall()
   await expectConfirmed(row(page, call.correlationId))
+  // In a new tab: the board stays where it was.
+  const opened = page.context().waitForEvent('page')
   await row(page, call.correlationId).getByTestId('row-open').click()
-  await expect(page).toHaveURL(new RegExp(`correlationId=${call.correlationId}`))
-  await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
-  await expect(page.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
-  await expectConfirmed(page)
+  const panel = await opened
+  await expect(panel).toHaveURL(new RegExp(`correlationId=${call.correlationId}`))
+  await expect(panel.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
+  await expect(panel.getByTestId('recording-state')).toHaveAttribute('data-state', 'Started')
+  await expectConfirmed(panel)
+  await expect(page).toHaveURL(/view=board/)
 })
