@@ -3,6 +3,9 @@
 // shows the same header for IIS and nginx. A deployment whose attendant service is on another
 // origin (apiBaseUrl, hubUrl) adds that origin (https:// and wss://) to connect-src.
 //
+// The panel may be framed only by its own origin and the origins config.json's `embedOrigins`
+// allows to drive it (frame-ancestors): the served config.json decides both.
+//
 // Sources come from configuration, never from a request: a source with a space, `;`, `,`, a quote
 // or a control character would add a source or a directive of its own, so it is refused.
 function isSource(text: string): boolean {
@@ -13,9 +16,15 @@ function isSource(text: string): boolean {
   )
 }
 
-export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  connectSources: readonly string[] = [],
+  frameAncestors: readonly string[] = [],
+): string {
   for (const source of connectSources) {
     if (!isSource(source)) throw new Error(`'${source}' is not a CSP source.`)
+  }
+  for (const origin of frameAncestors) {
+    if (!isOrigin(origin)) throw new Error(`'${origin}' is not an http(s) origin.`)
   }
   return [
     "default-src 'self'",
@@ -27,7 +36,57 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
+    frameAncestorsDirective(frameAncestors),
   ].join('; ')
+}
+
+/** `frame-ancestors 'self' <origins>`: who may show the panel in a frame. */
+export function frameAncestorsDirective(origins: readonly string[] = []): string {
+  for (const origin of origins) {
+    if (!isOrigin(origin)) throw new Error(`'${origin}' is not an http(s) origin.`)
+  }
+  return `frame-ancestors 'self' ${origins.join(' ')}`.trim()
+}
+
+/** An origin as a browser reports it: http(s), host and optional port, nothing after, no `*`. */
+export function isOrigin(text: string): boolean {
+  if (!isSource(text) || text.includes('*')) return false
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text
+  } catch {
+    return false
+  }
+}
+
+/** At most this many embedOrigins (the panel refuses a longer list, and so does this). */
+const MAX_EMBED_ORIGINS = 20
+
+/**
+ * The frame ancestors config.json allows: its `embedOrigins` when the panel would accept them (a
+ * list of at most 20 http(s) origins), else none: the panel then ignores the key, and a frame
+ * allowed by the policy but not by the panel would be a frame nobody can drive.
+ */
+export function embedOriginsOf(config: unknown): string[] {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return []
+  const origins = (config as { embedOrigins?: unknown }).embedOrigins
+  if (
+    !Array.isArray(origins) ||
+    origins.length > MAX_EMBED_ORIGINS ||
+    !origins.every((origin) => typeof origin === 'string' && isOrigin(origin))
+  )
+    return []
+  return [...new Set(origins as string[])]
+}
+
+/** embedOriginsOf the text of a config.json (none when it is not JSON). */
+export function embedOriginsOfText(text: string | undefined): string[] {
+  if (text === undefined) return []
+  try {
+    return embedOriginsOf(JSON.parse(text))
+  } catch {
+    return []
+  }
 }
 
 /** WebSockets to the given hosts (`name:port`, as the server is configured to be reached): 'self'

@@ -1,8 +1,10 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FrameLocator, Page } from '@playwright/test'
 import { demoHostPath } from '../demo-host/settings.ts'
 import { startSimulator } from '../simulator/server.ts'
-import { AGENT, SimClient } from '../test-support/sim-client.ts'
+import { AGENT, DEMO_UCC, SimClient } from '../test-support/sim-client.ts'
 import { startStaticServer, type StaticServer } from '../test-support/static-server.ts'
 import { expect, PANEL_DIST, serveConfig, test as base, type Call } from './fixtures.ts'
 
@@ -13,6 +15,23 @@ import { expect, PANEL_DIST, serveConfig, test as base, type Call } from './fixt
 
 const DEMO_HOST_DIST = process.env.DEMO_HOST_DIST ?? join(PANEL_DIST, 'demo-host')
 const PAYMENTS = 'sip:payments@domain.com'
+
+/**
+ * A copy of the built panel whose config.json allows `embedOrigins`: what the web server serves
+ * decides the panel's frame-ancestors, as deployed, so it is not a route in the page.
+ */
+function panelDistAllowing(embedOrigins: string[]): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'panel-dist-'))
+  cpSync(PANEL_DIST, dir, {
+    recursive: true,
+    filter: (source) => !source.endsWith('.map') && !source.includes('demo-host'),
+  })
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({ uccName: DEMO_UCC, requesterSipUri: AGENT, embedOrigins }),
+  )
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
 
 const test = base.extend<
   object,
@@ -27,6 +46,17 @@ const test = base.extend<
         crossSiteOrigin: `http://localhost:${server.port}`,
       })
       await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  // This worker's simulator serves a panel that the demo host (not its other site) may frame.
+  simulator: [
+    async ({ demoHost }, use) => {
+      const dist = panelDistAllowing([demoHost.origin])
+      const simulator = await startSimulator({ port: 0, staticDir: dist.dir })
+      await use(simulator)
+      await simulator.close()
+      dist.remove()
     },
     { scope: 'worker' },
   ],
@@ -53,7 +83,7 @@ async function openHost(
     waitConfirmed?: boolean
   },
 ): Promise<HostPage> {
-  await serveConfig(page, { embedOrigins: options.embedOrigins ?? [options.hostOrigin] })
+  if (options.embedOrigins) await serveConfig(page, { embedOrigins: options.embedOrigins })
   await page.goto(
     options.hostOrigin +
       demoHostPath({
@@ -296,6 +326,34 @@ test.describe('the demo host, on another origin than the panel', () => {
     expect(warnings.join('\n')).toContain(demoHost.origin)
   })
 
+  test('a site not in the served embedOrigins cannot frame the panel (frame-ancestors)', async ({
+    page,
+    sim,
+    simulator,
+    demoHost,
+  }) => {
+    const call = await sim.createCall()
+    const panelPage = page.waitForResponse(
+      (response) =>
+        response.url().startsWith(simulator.url) && response.url().includes('correlationId='),
+    )
+    await openHost(page, {
+      panelUrl: simulator.url,
+      hostOrigin: demoHost.crossSiteOrigin,
+      calls: [call],
+      waitConfirmed: false,
+    })
+    expect((await panelPage).headers()['content-security-policy']).toContain(
+      `frame-ancestors 'self' ${demoHost.origin}`,
+    )
+    await expect
+      .poll(() => page.frames().some((frame) => frame.url().startsWith('chrome-error:')))
+      .toBe(true)
+    await expect(
+      page.frameLocator('iframe[title="Call recording"]').getByTestId('recording-state'),
+    ).toHaveCount(0)
+  })
+
   test('open-call switches the panel to another call without a reload', async ({
     page,
     sim,
@@ -357,7 +415,8 @@ test('a token handed over by message, from another site, reaches REST and the hu
   demoHost,
 }) => {
   const TOKEN = 'host-handed-token'
-  const secured = await startSimulator({ port: 0, staticDir: PANEL_DIST, authToken: TOKEN })
+  const dist = panelDistAllowing([demoHost.crossSiteOrigin])
+  const secured = await startSimulator({ port: 0, staticDir: dist.dir, authToken: TOKEN })
   try {
     const sim = new SimClient(secured.url, TOKEN)
     const call = await sim.createCall()
@@ -397,5 +456,6 @@ test('a token handed over by message, from another site, reaches REST and the hu
     expect(rest.every((value) => value === `Bearer ${TOKEN}`)).toBe(true)
   } finally {
     await secured.close()
+    dist.remove()
   }
 })

@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { contentSecurityPolicy } from '../deploy/content-security-policy.ts'
+import { contentSecurityPolicy, embedOriginsOfText } from '../deploy/content-security-policy.ts'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -78,9 +78,18 @@ function acceptsHtml(req: IncomingMessage): boolean {
   return (req.headers.accept ?? '').includes('text/html')
 }
 
+/** The frame ancestors the served config.json allows (its embedOrigins), read on every page: it
+ *  may change without a restart, as the panel reads it on every start. */
+async function frameAncestorsOf(root: string): Promise<string[]> {
+  const path = await fileFor(root, '/config.json')
+  if (!path) return []
+  return embedOriginsOfText(await readFile(path, 'utf8').catch(() => undefined))
+}
+
 /** Serves a built panel: the file at the path, else index.html for `/` and for page requests (SPA
  *  fallback). HTML pages carry the CSP, its connect-src listing `connectSources` (from the
- *  configuration, never from the request). False when nothing was served. */
+ *  configuration, never from the request) and its frame-ancestors the served config.json's
+ *  embedOrigins. False when nothing was served. */
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
@@ -104,6 +113,8 @@ export async function serveStatic(
   const gzip =
     COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   const body = gzip ? gzipSync(content) : content
+  const html = type.startsWith('text/html')
+  const frameAncestors = html ? await frameAncestorsOf(root) : []
   res.writeHead(200, {
     'Content-Type': type,
     'Content-Length': body.length,
@@ -111,8 +122,8 @@ export async function serveStatic(
     'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    ...(type.startsWith('text/html')
-      ? { 'Content-Security-Policy': contentSecurityPolicy(connectSources) }
+    ...(html
+      ? { 'Content-Security-Policy': contentSecurityPolicy(connectSources, frameAncestors) }
       : {}),
   })
   res.end(req.method === 'HEAD' ? undefined : body)
