@@ -1,14 +1,19 @@
 // `npm start`: the simulator with the demo scenario, and the panel's dev server in front of it
-// (API and hub proxied, so the panel talks to its own origin as it does when deployed).
+// (API and hub proxied, so the panel talks to its own origin as it does when deployed), and the
+// demo host page (a mock agent desktop embedding the panel) on its own port, another origin.
 // `npm start -- --oidc`: the simulator also runs its OpenID Provider and needs its tokens, and the
 // dev server's config.json gains the `auth` that signs the panel in there.
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError } from 'commander'
 import { createServer } from 'vite'
 import type { Plugin } from 'vite'
 import { DEFAULT_OIDC_PORT } from '../simulator/cli-options.ts'
 import type { OidcInfo } from '../simulator/oidc/options.ts'
 import { startSimulator } from '../simulator/server.ts'
+import { embedOriginsOfText } from '../deploy/content-security-policy.ts'
+import { demoHostPath } from '../demo-host/settings.ts'
+import { AGENT, DEMO_CALL, DEMO_UCC } from '../test-support/sim-client.ts'
 
 function port(value: string): number {
   const parsed = Number(value)
@@ -22,6 +27,7 @@ const options = new Command()
   .description('Runs the attendant-service simulator (demo scenario) and the panel together.')
   .option('--simulator-port <port>', 'simulator port', port, 5100)
   .option('--port <port>', 'panel (dev server) port', port, 5173)
+  .option('--demo-host-port <port>', "the demo host page's port (another origin)", port, 5174)
   .option('--host <host>', 'interface both listen on', '127.0.0.1')
   .option(
     '--oidc',
@@ -34,6 +40,7 @@ const options = new Command()
   .opts<{
     simulatorPort: number
     port: number
+    demoHostPort: number
     host: string
     oidc?: boolean
     oidcPort: number
@@ -72,6 +79,25 @@ const panel = (vite.resolvedUrls?.local[0] ?? `http://${options.host}:${options.
   /\/$/,
   '',
 )
+// The demo host: its own dev server (demo-host/vite.config.ts), so it needs no build either.
+const demoHostServer = await createServer({
+  configFile: fileURLToPath(new URL('../demo-host/vite.config.ts', import.meta.url)),
+  server: { port: options.demoHostPort, host: options.host, strictPort: true },
+})
+await demoHostServer.listen()
+const demoHostOrigin = `http://${options.host}:${options.demoHostPort}`
+const demoHost = `${demoHostOrigin}${demoHostPath({
+  panel: `${panel}/`,
+  ucc: DEMO_UCC,
+  agent: AGENT,
+  calls: [DEMO_CALL],
+})}`
+const allowed = embedOriginsOfText(
+  await readFile(new URL('../public/config.json', import.meta.url), 'utf8').catch(() => undefined),
+)
+const notAllowed = allowed.includes(demoHostOrigin)
+  ? ''
+  : `                            (add "${demoHostOrigin}" to public/config.json's embedOrigins: the panel ignores it until then)\n`
 
 console.log(`
 Call recording panel with its simulator
@@ -79,7 +105,8 @@ Call recording panel with its simulator
   Agent panel (demo call):  ${panel}/?ucc=ucc-demo-name&correlationId=1d6c6a58-6739-4f0c-98ff-0968292c8c30&agent=sip:agent@domain.com
   Start page:               ${panel}/
   Supervisor board:         ${panel}/?view=board&ucc=ucc-demo-name,ucc-sales,ucc-support
-
+  Demo host (card payment): ${demoHost}
+${notAllowed}
   Simulator REST:           ${simulator.restUrl}
   Simulator hub:            ${simulator.hubUrl}
   Simulator control API:    ${simulator.controlUrl}   (see simulator/README.md)
@@ -136,7 +163,7 @@ function signInLines(): string {
 }
 
 async function shutdown() {
-  await Promise.allSettled([vite.close(), simulator.close()])
+  await Promise.allSettled([vite.close(), demoHostServer.close(), simulator.close()])
   process.exit(0)
 }
 process.on('SIGINT', () => void shutdown())
