@@ -8,12 +8,14 @@ import { waitFor } from '../lib.ts'
 
 /**
  * How the bench finds the board's test hooks: the one place to adjust when they change.
+ * - pasteOpen: "Add calls by id", the button that shows the box (open by itself on an empty board).
  * - pasteInput / pasteSubmit: the "Add calls by correlation id" box and its Add button.
  * - row: one board row (the list is virtualised, so only those on screen exist).
  * - callCount: the number of calls the board holds: `data-count`, else the first number in its
  *   text ("All (5000)"). A numeric `window.__boardMetrics.callsKnown` is read first if it exists.
  */
 export const BOARD_HOOKS = {
+  pasteOpen: '[data-testid="add-ids-open"]',
   pasteInput: '[data-testid="add-ids"]',
   pasteSubmit: '[data-testid="add-ids-submit"]',
   row: '[data-testid="call-row"]',
@@ -60,9 +62,13 @@ export async function loadCallIds(client: SimClient, uccs: readonly string[]): P
     .filter((id) => id.toLowerCase() !== DEFAULT_CALL_ID)
 }
 
-/** The board watching `uccs`; `bench`: with its metrics hook (window.__boardMetrics). */
+/** The supervisor the board acts as (`supervisor=`): an agent of every UCC in the simulator. */
+export const BENCH_SUPERVISOR = 'sip:supervisor@domain.com'
+
+/** The board watching `uccs`, acting as BENCH_SUPERVISOR; `bench`: with its metrics hook (window.__boardMetrics). */
 export function boardUrl(sim: Simulator, uccs: readonly string[], bench = true): string {
-  return `${sim.url}/?view=board&ucc=${uccs.map(encodeURIComponent).join(',')}${bench ? '&bench=1' : ''}`
+  const supervisor = encodeURIComponent(BENCH_SUPERVISOR)
+  return `${sim.url}/?view=board&ucc=${uccs.map(encodeURIComponent).join(',')}&supervisor=${supervisor}${bench ? '&bench=1' : ''}`
 }
 
 /** Before any page script: a long-task observer whose entries the bench reads later. */
@@ -101,10 +107,13 @@ export async function requireMetricsHook(page: Page): Promise<void> {
 export async function seedWatchList(page: Page, ids: readonly string[]): Promise<void> {
   const input = page.locator(BOARD_HOOKS.pasteInput)
   try {
+    const open = page.locator(BOARD_HOOKS.pasteOpen)
+    await open.waitFor({ state: 'visible', timeout: 15_000 })
+    if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click()
     await input.waitFor({ state: 'visible', timeout: 15_000 })
   } catch {
     throw new BenchSetupError(
-      `The board has no paste box (${BOARD_HOOKS.pasteInput}); adjust BOARD_HOOKS in bench/board/page.ts.`,
+      `The board has no paste box (${BOARD_HOOKS.pasteOpen}, then ${BOARD_HOOKS.pasteInput}); adjust BOARD_HOOKS in bench/board/page.ts.`,
     )
   }
   await input.evaluate((element, text) => {
