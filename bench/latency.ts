@@ -1,6 +1,8 @@
 // `npm run bench`: the agent panel's figures in one run, side by side, against their targets.
 // In headless Chromium (the system one) against an in-process simulator (50 ms REST latency):
 // 1. click → confirmed state on screen, and the bare POST round trip in the same page;
+// 1b. a host page's pause() through the host SDK (another origin framing the panel) → resolved,
+//    and the bare POST round trip in the panel's frame after each (bench/latency/host-pause.ts);
 // 2. hub event → screen (another party acts), and event → confirmed;
 // 3. the agent view's initial JS (gzip) against the dependency floor (scripts/check-bundle.ts);
 // 4. JS heap growth over 100,000 hub events, after GC;
@@ -20,6 +22,7 @@ import { environment, requireBuild, runMain, section, withBenchRun, writeJson } 
 import { formatTable, missesLine } from './lib.ts'
 import { bareCall, measureClicks } from './latency/clicks.ts'
 import { measureHeapGrowth, otherCalls } from './latency/heap.ts'
+import { measureHostPause } from './latency/host-pause.ts'
 import { measureHubEvents } from './latency/hub-events.ts'
 import { runLighthouse } from './latency/lighthouse.ts'
 import { OTHER_CALLS, OTHER_PARTY, TARGETS, parseBenchArgs } from './latency/options.ts'
@@ -54,6 +57,10 @@ async function run(options: BenchOptions): Promise<number> {
 
     console.log(`  1. clicks: ${options.clicks} × Pause/Resume, with a bare POST after each`)
     results.clicks = await section('clicks', () => measureClicks(page, options, bareCallId))
+    console.log(`  1b. host pause(): ${options.clicks} × pause() and resume() from a host page`)
+    results.host = await section('host pause', () =>
+      measureHostPause(browser, options, options.clicks),
+    )
     console.log(`  2. hub events: ${options.hubEvents} × Pause/Start by ${OTHER_PARTY}`)
     results.hub = await section('hub events', () => measureHubEvents(page, client, options))
     console.log(`  4. heap: ${options.events.toLocaleString('en')} events`)

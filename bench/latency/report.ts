@@ -6,6 +6,7 @@ import type { Section } from '../harness.ts'
 import { atLeast, atMost, pair, round } from '../lib.ts'
 import type { TableRow, Verdict } from '../lib.ts'
 import type { measureClicks } from './clicks.ts'
+import type { measureHostPause } from './host-pause.ts'
 import type { measureHeapGrowth } from './heap.ts'
 import type { measureHubEvents } from './hub-events.ts'
 import type { BenchOptions } from './options.ts'
@@ -13,11 +14,13 @@ import { TARGETS } from './options.ts'
 
 type ClickResult = Awaited<ReturnType<typeof measureClicks>>
 type HubResult = Awaited<ReturnType<typeof measureHubEvents>>
+type HostResult = Awaited<ReturnType<typeof measureHostPause>>
 type HeapResult = Awaited<ReturnType<typeof measureHeapGrowth>>
 type BundleResult = { appBytes: number; floorBytes: number; ratio: number }
 
 export interface Results {
   clicks?: Section<ClickResult>
+  host?: Section<HostResult>
   hub?: Section<HubResult>
   bundle?: Section<BundleResult>
   heap?: Section<HeapResult>
@@ -26,12 +29,14 @@ export interface Results {
 
 export function verdicts(results: Results) {
   const clicks = valueOf(results.clicks)
+  const host = valueOf(results.host)
   const hub = valueOf(results.hub)
   const bundle = valueOf(results.bundle)
   const heap = valueOf(results.heap)
   const lighthouse = valueOf(results.lighthouse)
   return {
     panelOverheadP95: atMost(clicks?.overheadP95Ms, TARGETS.panelOverheadP95Ms),
+    hostPauseOverheadP95: atMost(host?.overheadP95Ms, TARGETS.hostPauseOverheadP95Ms),
     eventToScreenP95: atMost(hub?.eventToScreen.p95, TARGETS.eventToScreenP95Ms),
     bundleRatio: atMost(
       bundle === undefined ? undefined : round(bundle.ratio, 3),
@@ -55,6 +60,7 @@ export function table(
   verdict: Record<string, Verdict>,
 ): TableRow[] {
   const clicks = valueOf(results.clicks)
+  const host = valueOf(results.host)
   const hub = valueOf(results.hub)
   const bundle = valueOf(results.bundle)
   const heap = valueOf(results.heap)
@@ -123,6 +129,27 @@ export function table(
         clicks === undefined
           ? undefined
           : `${clicks.staleAgainClicks} of ${clicks.clicks}${clicks.staleAgainClicks > 0 ? `; ${pair(clicks.staleAgain)}` : ''}`,
+    },
+    {
+      metric: `1b. host pause() → resolved (confirmed Paused), p50 / p95 (ms, ${host?.pauses ?? 0} pauses)`,
+      value: pair(host?.pauseToResolved),
+    },
+    {
+      metric: '   bare POST round trip, in the panel frame, p50 / p95 (ms)',
+      value: pair(host?.barePost),
+    },
+    {
+      metric: '   host pause overhead: p50 − p50 / p95 − p95 (ms)',
+      value:
+        host === undefined
+          ? undefined
+          : `${host.overheadP50Ms ?? '—'} / ${host.overheadP95Ms ?? '—'}`,
+      target: `p95 ≤ ${TARGETS.hostPauseOverheadP95Ms}`,
+      result: verdict.hostPauseOverheadP95,
+    },
+    {
+      metric: '   pause() − the bare POST right after it, p50 / p95 (ms)',
+      value: pair(host?.adjacent),
     },
     {
       metric: `2. hub event → screen, p50 / p95 (ms, ${hub?.events ?? 0} events)`,
@@ -215,6 +242,7 @@ export function printNotes(results: Results): { failed: number } {
   }
   for (const problem of [
     ...(valueOf(results.clicks)?.problems ?? []),
+    ...(valueOf(results.host)?.problems ?? []),
     ...(valueOf(results.hub)?.problems ?? []),
   ])
     console.log(`note: ${problem}`)

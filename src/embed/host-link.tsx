@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { isApiError } from '../api/api-error.ts'
 import type { PanelState } from '../../protocol/embed.ts'
 import { RecordingAction } from '../../protocol/wire.ts'
@@ -25,7 +25,9 @@ export interface HostLinkProps {
 export function HostLink(props: HostLinkProps) {
   const latest = useRef(props)
   const waiters = useRef(new Set<() => void>())
-  useEffect(() => {
+  // As the screen commits, not after its paint: a host hears of a confirmed state (and a waiting
+  // pause resolves) in the same task as the screen shows it, not a frame later.
+  useLayoutEffect(() => {
     latest.current = props
     for (const waiter of waiters.current) waiter()
     panelLink.changed()
