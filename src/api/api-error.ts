@@ -71,16 +71,7 @@ export function explainError(details: ApiErrorDetails): string {
 }
 
 function explainServerError(errorType: number | undefined): string {
-  switch (readEnum(ErrorType, errorType)) {
-    case 'Configuration':
-      return t('errConfiguration')
-    case 'Validation':
-      return t('errValidation')
-    case 'Processing':
-      return t('errProcessing')
-    default:
-      return t('errUnknownType', String(errorType))
-  }
+  return t('errServer', readEnum(ErrorType, errorType) ?? String(errorType))
 }
 
 function explainHttpStatus(status: number | undefined): string {

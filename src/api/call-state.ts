@@ -1,6 +1,7 @@
 import { isApiError } from './api-error.ts'
 import { ErrorType, RecordingAction } from '../../protocol/wire.ts'
 import { readEnum } from './wire-read.ts'
+import { t } from '../i18n/messages.ts'
 
 // When the service says a call is gone, and an action's name: shared by both views.
 
@@ -12,6 +13,7 @@ export function isUnknownCallError(error: unknown): boolean {
   return false
 }
 
+/** An action's name in the user's words (the service's own name in English: Start, UnMark…). */
 export function actionName(action: RecordingAction | undefined): string {
-  return readEnum(RecordingAction, action) ?? 'unknown action'
+  return t('actionName', readEnum(RecordingAction, action) ?? '')
 }

@@ -3,6 +3,12 @@
 
 const NOT_CONFIRMED = 'recording state not confirmed — do not take card details'
 
+// Times and numbers in the browser's own English (en-GB, en-US…) when it lists one, else 'en'.
+const LOCALE =
+  (typeof navigator === 'object' ? navigator.languages : []).find((tag) => /^en\b/i.test(tag)) ??
+  'en'
+const n = (value: number) => value.toLocaleString(LOCALE)
+
 // Words looked up by the value they name (a table per message, so that code carries no key per value).
 const HUB: Record<string, string> = {
   Connected: 'Live',
@@ -29,6 +35,41 @@ const INDICATOR: Record<string, string> = {
   'call-unknown': 'Call not found',
   'call-ended': 'Call ended',
 }
+// Why a sign-in or a token renewal did not work (src/auth/session.ts: ProblemKind): title, what to do.
+const AUTH_PROBLEM: Record<string, [string, string]> = {
+  unreachable: [
+    'The sign-in service cannot be reached',
+    'It did not answer, or said it is not available now. Try again in a moment; if this goes on, tell your administrator.',
+  ],
+  refused: [
+    'The sign-in service did not sign you in',
+    'Try again; if this goes on, ask your administrator whether your account may use the recording panel.',
+  ],
+  ended: ['Your sign-in has ended', 'Sign in again to go on.'],
+  rejected: [
+    'The recording service does not accept your sign-in',
+    'It refused the token the sign-in service gave (one meant for another service, or from another sign-in service). Sign in again; if this goes on, tell your administrator.',
+  ],
+  failed: [
+    'Sign-in could not be completed',
+    'Try again; if this goes on, tell your administrator.',
+  ],
+}
+const ADVICE: Record<string, string> = {
+  recording: 'The call is being recorded. Pause before the customer gives card details.',
+  paused: 'Recording is paused: safe to take card details. Resume when done.',
+  stopped: 'The recorder is stopped: this part of the call is not recorded.',
+  'not-started': 'The recorder has not started for this call.',
+  'call-unknown': `The recording service does not know this call — ${NOT_CONFIRMED}.`,
+}
+const SERVER_ERROR: Record<string, string> = {
+  Configuration:
+    'The contact center is not set up to allow this (configuration error). Ask your administrator.',
+  Validation:
+    'The recording service refused the request as invalid (validation error): the call, contact center or agent was not recognised.',
+  Processing:
+    'The recorder could not do this now (processing error). Its state is shown as the server reports it.',
+}
 const STATE: Record<string, string> = {
   'recording.Started': 'Recording',
   'recording.Paused': 'Paused',
@@ -50,6 +91,11 @@ const BY: Record<string, string> = {
 }
 
 export const en = {
+  // The locale of times, dates and numbers (Intl)
+  locale: LOCALE,
+  /** A time of day (13:43:57, or 1:43:57 PM where that is the custom). */
+  time: (at: number | string) => new Date(at).toLocaleTimeString(LOCALE),
+
   // Words by value: the live connection, an action's button (and while it is sent), the recorder
   // indicator's heading, a state's value, who made a change ('' when not known)
   hubLabel: (state: string) => HUB[state] ?? state,
@@ -57,6 +103,8 @@ export const en = {
   indicatorTitle: (kind: string) => INDICATOR[kind] ?? kind,
   stateWord: (field: string, value: string) => STATE[`${field}.${value}`] ?? value,
   byWhom: (source: string) => BY[source] ?? '',
+  /** An action the service reports, by its name (Start, UnMark…); '' when it is not known. */
+  actionName: (name: string) => name || 'unknown action',
 
   // Errors talking to the recording service: what went wrong and what to do
   errNotJson: (status: string) =>
@@ -68,14 +116,9 @@ export const en = {
     'The recording service could not be reached. Check your network connection; the panel keeps trying.',
   errRefused: (value: string) =>
     `The panel did not send this request: "${value}" would change which part of the recording service is called. Check the address.`,
-  errConfiguration:
-    'The contact center is not set up to allow this (configuration error). Ask your administrator.',
-  errValidation:
-    'The recording service refused the request as invalid (validation error): the call, contact center or agent was not recognised.',
-  errProcessing:
-    'The recorder could not do this now (processing error). Its state is shown as the server reports it.',
-  errUnknownType: (type: string) =>
-    `The recording service reported an error of an unknown type (${type}).`,
+  /** The service's ErrorType, by name (Configuration, Validation, Processing) or as sent. */
+  errServer: (type: string) =>
+    SERVER_ERROR[type] ?? `The recording service reported an error of an unknown type (${type}).`,
   err401: 'The recording service asks for a sign-in (401). Sign in again, then retry.',
   err403: 'The recording service refused access (403). Ask your administrator for permission.',
   err404:
@@ -101,8 +144,9 @@ export const en = {
   configMustBeHubUrl:
     'must be a path (such as /attendantservice/hubs/recording) or an http(s) URL without user name, password, query or fragment',
   configMustBeBetween: (min: number, max: number) =>
-    `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
+    `must be a whole number from ${n(min)} to ${n(max)}`,
   configMustBeVersion: 'must be "v1" or "v2"',
+  configMustBeLanguage: 'must be "en" or "nl"',
   configMustBeText: 'must be a string',
   configMustBeBoolean: 'must be true or false',
   configMustBeObject: 'must be an object of pause keys',
@@ -119,6 +163,21 @@ export const en = {
     'No agent given: add agent=sip:<user>@<domain> to the address or set requesterSipUri in config.json.',
   addressBadAgent: (uri: string) => `"${uri}" is not a valid SIP URI (expected sip:user@domain).`,
   loading: 'Loading…',
+
+  // The start page (no call in the address)
+  startIntro: 'Open the recording controls for a call by its correlation id.',
+  startProblems: 'This address cannot be opened; nothing was sent to the recording service.',
+  startCallId: 'Correlation id',
+  startUcc: 'Contact center (UCC)',
+  startAgent: 'Agent SIP URI',
+  startOpen: 'Open call',
+  startSupervisors: 'Supervisors: ',
+  startBoard: 'open the board of all calls',
+
+  // Copying a value
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copy failed',
 
   // When everything else failed
   crashTitle: 'The recording panel stopped working',
@@ -152,13 +211,11 @@ export const en = {
   blockedUnknownState:
     'The recorder reported a state this panel does not know; actions are off until it reports a known one.',
   blockedInFlight: 'Waiting for the recording service to answer…',
-  adviceRecording: 'The call is being recorded. Pause before the customer gives card details.',
-  advicePaused: 'Recording is paused: safe to take card details. Resume when done.',
-  adviceStopped: 'The recorder is stopped: this part of the call is not recorded.',
-  adviceNotStarted: 'The recorder has not started for this call.',
-  adviceCallUnknown: `The recording service does not know this call — ${NOT_CONFIRMED}.`,
-  adviceUnverified: (last: string) =>
-    `Unverified: ${NOT_CONFIRMED}.${last ? ` Last reported: ${last}.` : ''}`,
+  /** What to do, under the indicator, by its kind; `last`: the recorder's last reported state. */
+  advice: (kind: string, last: string) =>
+    kind == 'unverified'
+      ? `Unverified: ${NOT_CONFIRMED}.${last == 'Unknown' ? '' : ` Last reported: ${last}.`}`
+      : (ADVICE[kind] ?? ''),
   pausedFor: (length: string) => `paused for ${length}`,
   atLeast: (length: string) => `at least ${length}`,
   pauseReminder: (minutes: number) => `Paused for more than ${minutes} min — remember to resume.`,
@@ -239,7 +296,7 @@ export const en = {
   ledgerExportCsv: 'Export CSV',
   ledgerExportJson: 'Export JSON',
   ledgerExported: (count: number, file: string) =>
-    `${count.toLocaleString('en')} ${count === 1 ? 'record' : 'records'} exported to ${file}.`,
+    `${n(count)} ${count === 1 ? 'record' : 'records'} exported to ${file}.`,
   ledgerExportFailed: 'The export failed: the ledger could not be read.',
   ledgerRangeHeading: 'Export the pause ledger',
   ledgerRangeNote: 'Every call this browser has on record in the chosen time.',
@@ -306,19 +363,45 @@ export const en = {
     'must be a list of at most 20 origins such as "https://desktop.example.com" (scheme, host and port only).',
   guardNotificationBody: 'The recording pause is about to reach its limit.',
 
+  // Sign-in (config.json's `auth`, src/auth/)
+  configMustBeAuth:
+    'must be an object with authority and clientId (scope and redirectPath optional)',
+  configMustBeAuthority:
+    'must be the sign-in service’s address: an https URL (http only on this computer, such as 127.0.0.1) without user name, password, query or fragment',
+  configMustBeClientId: 'must be a client id of 1 to 200 characters, without spaces',
+  configMustBeScope: 'must be scope values separated by single spaces, openid among them',
+  configMustBeRedirectPath: 'must be a path on the panel’s own site, starting with /',
+  configRequired: 'is required',
+  authOff:
+    'config.json: sign-in ("auth") is off until it is fixed; the panel uses a token from the page that embeds it, if any.',
+  authSigningIn: 'Signing in…',
+  authSignedInAs: (name: string) => `Signed in as ${name}`,
+  authSignOut: 'Sign out',
+  authSignOutFailed: 'Could not sign out: the sign-in service cannot be reached. Try again later.',
+  authSignIn: 'Sign in',
+  authSignInAgain: 'Sign in again',
+  authTryAgain: 'Try again',
+  authSignedOut: 'You have signed out. Sign in to use the recording panel again.',
+  authProblemTitle: (kind: string) => AUTH_PROBLEM[kind]?.[0] ?? AUTH_PROBLEM.failed![0],
+  authProblemWhy: (kind: string) => AUTH_PROBLEM[kind]?.[1] ?? AUTH_PROBLEM.failed![1],
+  authPromptKept:
+    'What is on screen stays, not confirmed, until you are signed in again; then it is read again. Nothing you asked for is sent again.',
+  authProviderSaid: 'The sign-in service said: ',
+  authServiceSaid: 'The recording service said: ',
+
   // The supervisor board
   boardTitle: 'Recording board',
   boardTitleAlert: (count: number) => `(${count}) paused too long · Recording board`,
   boardTitleAlertLatest: (count: number, id: string, ucc: string) =>
     `(${count}) paused too long — ${id} in ${ucc} · Recording board`,
-  boardAlertCount: (count: number) => `${count.toLocaleString('en')} paused too long`,
+  boardAlertCount: (count: number) => `${n(count)} paused too long`,
   boardNoAlert: 'No call paused too long',
   boardLimit: (limit: string) => `(limit ${limit})`,
   boardMinutes: (minutes: number) => `${minutes} min`,
   boardSeconds: (seconds: number) => `${seconds} s`,
   boardWatching: 'Watching',
   boardNoUcc: 'no contact center',
-  boardCalls: (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'call' : 'calls'}`,
+  boardCalls: (count: number) => `${n(count)} ${count === 1 ? 'call' : 'calls'}`,
   boardNoUccHelp:
     'No contact center to watch: add ucc=<name>[,<name>…] to the address, or set uccName in config.json.',
   boardAddressProblems: 'Parts of this address were ignored:',
@@ -361,26 +444,26 @@ export const en = {
   boardAddHint:
     'One or many, separated by spaces, commas or new lines; a paste of more than about 100 is added at once. Each is looked up in the watched contact centers in turn.',
   boardAddStatus: (found: number, notFound: number, checking: number) => {
-    const parts = [`Added ${found.toLocaleString('en')} ${found === 1 ? 'id' : 'ids'}`]
-    if (notFound > 0) parts.push(`${notFound.toLocaleString('en')} not found`)
-    if (checking > 0) parts.push(`${checking.toLocaleString('en')} still being looked up`)
+    const parts = [`Added ${n(found)} ${found === 1 ? 'id' : 'ids'}`]
+    if (notFound > 0) parts.push(`${n(notFound)} not found`)
+    if (checking > 0) parts.push(`${n(checking)} still being looked up`)
     return `${parts.join(', ')}.`
   },
   boardPasteProblems:
     'Not added: not a correlation id (a GUID such as 1d6c6a58-6739-4f0c-98ff-0968292c8c30):',
-  boardPasteMore: (count: number) => `and ${count.toLocaleString('en')} more.`,
+  boardPasteMore: (count: number) => `and ${n(count)} more.`,
   boardLookingUp: (count: number, uccs: string) =>
-    `Looking up ${count.toLocaleString('en')} added ${count === 1 ? 'call' : 'calls'} in ${uccs}…`,
+    `Looking up ${n(count)} added ${count === 1 ? 'call' : 'calls'} in ${uccs}…`,
   boardLookupRetried: (why: string) => `Some reads failed and are retried: ${why}`,
   boardNotFoundIn: (ucc: string) =>
     `Not known in ${ucc}: the call may have ended before it was added, or the id may be wrong.`,
   boardNotFoundInAny: (uccs: string) =>
     `Not known in any of ${uccs}: the call may have ended before it was added, or the id may be wrong.`,
   boardRowsCapped: (max: number, dropped: number) =>
-    `This board keeps at most ${max.toLocaleString('en')} calls: ${dropped.toLocaleString('en')} were dropped, ended and longest-quiet calls first (paused calls last). Add an id again to bring its call back.`,
+    `This board keeps at most ${n(max)} calls: ${n(dropped)} were dropped, ended and longest-quiet calls first (paused calls last). Add an id again to bring its call back.`,
   boardEventsIgnored: (count: number) =>
-    `${count.toLocaleString('en')} live ${count === 1 ? 'event was' : 'events were'} ignored: their call id is not a correlation id (GUID), so no read could ever find the call.`,
-  boardTableCaption: (count: number) => `Calls on the board, ${count.toLocaleString('en')} shown`,
+    `${n(count)} live ${count === 1 ? 'event was' : 'events were'} ignored: their call id is not a correlation id (GUID), so no read could ever find the call.`,
+  boardTableCaption: (count: number) => `Calls on the board, ${n(count)} shown`,
   boardColCall: 'Call',
   boardColUcc: 'UCC',
   boardColRecorder: 'Recorder',
@@ -439,3 +522,5 @@ export const en = {
   boardNotifyBody: (limit: string) =>
     `Paused for more than ${limit}: the agent may have forgotten to resume the recording.`,
 }
+
+export default en

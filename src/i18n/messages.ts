@@ -18,14 +18,35 @@ export function setMessages(messages: Messages): void {
   active = messages
 }
 
-/** The message `key` in the active catalog, with its parameters filled in. */
+/**
+ * The message `key` in the active catalog, with its parameters filled in. src/main.tsx renders
+ * nothing before a catalog is set (unit tests: src/test-setup.ts), so there is always one.
+ */
 export function t<K extends MessageKey>(key: K, ...args: Args<K>): string {
-  if (!active) throw new Error(`Messages are not loaded (asked for "${key}")`)
-  const message = active[key] as string | ((...values: Args<K>) => string)
+  const message = active![key] as string | ((...values: Args<K>) => string)
   return typeof message === 'function' ? message(...args) : message
 }
 
-/** Loads the catalog (a chunk of its own). */
-export async function loadMessages(): Promise<Messages> {
-  return (await import('./en.ts')).en
-}
+export type Language = 'en' | 'nl'
+
+const isLanguage = (value: unknown): value is Language => value == 'en' || value == 'nl'
+
+/**
+ * The panel's language: `lang=` in the address ("en" or "nl"), else config.json's `language` (the
+ * same two; config.ts warns about any other), else the first of the browser's languages that is
+ * English or Dutch (en-GB, nl-BE…), else English.
+ */
+export const chooseLanguage = (
+  search: string,
+  configured: unknown,
+  browser: readonly string[],
+): Language =>
+  [
+    new URLSearchParams(search).get('lang'),
+    configured,
+    ...browser.map((tag) => tag.slice(0, 2)),
+  ].find(isLanguage) ?? 'en'
+
+/** Loads a language's catalog (each a chunk of its own); English when none is given. */
+export const loadMessages = (language?: Language): Promise<Messages> =>
+  (language == 'nl' ? import('./nl.ts') : import('./en.ts')).then((catalog) => catalog.default)

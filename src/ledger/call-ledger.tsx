@@ -136,8 +136,8 @@ let timeFormats: { short: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | und
 /** A time in the user's local time and language; the full date on hover and for machines. */
 function Time({ iso }: { iso: string }) {
   timeFormats ??= {
-    short: new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }),
-    full: new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' }),
+    short: new Intl.DateTimeFormat(t('locale'), { timeStyle: 'medium' }),
+    full: new Intl.DateTimeFormat(t('locale'), { dateStyle: 'full', timeStyle: 'long' }),
   }
   const date = new Date(iso)
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button } from './button.tsx'
+import { t } from '../../i18n/messages.ts'
 
 /** Copies `text` to the clipboard and says so for a moment. `label` names what is copied (for screen readers). */
 export function CopyButton({
@@ -27,7 +28,7 @@ export function CopyButton({
     }
   }
 
-  const shown = outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed' : 'Copy'
+  const shown = t(outcome === 'copied' ? 'copied' : outcome === 'failed' ? 'copyFailed' : 'copy')
   return (
     <Button
       compact

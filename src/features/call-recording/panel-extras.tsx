@@ -271,11 +271,7 @@ export function LastChange({ lastEvent }: { lastEvent: AnnouncedChange | null })
     <div className="contents">
       <dt className="text-muted">{t('rowLastChange')}</dt>
       <dd data-testid="last-event">
-        {t(
-          'lastChangeAt',
-          actionName(lastEvent.action),
-          new Date(lastEvent.at).toLocaleTimeString(),
-        )}
+        {t('lastChangeAt', actionName(lastEvent.action), t('time', lastEvent.at))}
       </dd>
     </div>
   )

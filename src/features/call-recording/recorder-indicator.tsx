@@ -65,35 +65,16 @@ export function RecorderIndicator({ view }: { view: CallView }) {
       <p className="mt-2 text-base font-semibold">
         {view.endedAt !== null ? (
           <>
-            {t('adviceCallEnded', new Date(view.endedAt).toLocaleTimeString())}
+            {t('adviceCallEnded', t('time', view.endedAt))}
             {view.endedWhilePaused && (
               <span data-testid="ended-while-paused">{t('endedWhilePaused')}</span>
             )}
             .
           </>
         ) : (
-          adviceFor(view)
+          t('advice', view.indicator, view.recording)
         )}
       </p>
     </section>
   )
-}
-
-function adviceFor(view: CallView): string {
-  switch (view.indicator) {
-    case 'recording':
-      return t('adviceRecording')
-    case 'paused':
-      return t('advicePaused')
-    case 'stopped':
-      return t('adviceStopped')
-    case 'not-started':
-      return t('adviceNotStarted')
-    case 'call-unknown':
-      return t('adviceCallUnknown')
-    case 'call-ended':
-      return ''
-    case 'unverified':
-      return t('adviceUnverified', view.recording === 'Unknown' ? '' : view.recording)
-  }
 }

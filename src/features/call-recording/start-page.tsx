@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { agentPanelHref, validateCallAddress } from '../../lib/call-address.ts'
 import { Alert } from '../../components/ui/alert.tsx'
 import { Button } from '../../components/ui/button.tsx'
+import { t } from '../../i18n/messages.ts'
 
 export interface StartPageProps {
   uccName: string
@@ -31,46 +32,46 @@ export function StartPage({ uccName, agentSipUri, problems }: StartPageProps) {
 
   return (
     <main className="mx-auto flex w-full max-w-md flex-col gap-3 p-3">
-      <h1 className="text-lg font-bold">Call recording</h1>
-      <p className="text-sm">Open the recording controls for a call by its correlation id.</p>
+      <h1 className="text-lg font-bold">{t('panelTitle')}</h1>
+      <p className="text-sm">{t('startIntro')}</p>
       {shown.length > 0 && (
         <Alert
           tone="error"
           data-testid="address-problems"
-          title="This address cannot be opened; nothing was sent to the recording service."
+          title={t('startProblems')}
           items={shown}
         />
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <Field
           id={ids.call}
-          label="Correlation id"
+          label={t('startCallId')}
           value={form.correlationId}
           placeholder="1d6c6a58-6739-4f0c-98ff-0968292c8c30"
           onChange={(correlationId) => setForm({ ...form, correlationId })}
         />
         <Field
           id={ids.ucc}
-          label="Contact center (UCC)"
+          label={t('startUcc')}
           value={form.uccName}
           placeholder="ucc-demo-name"
           onChange={(value) => setForm({ ...form, uccName: value })}
         />
         <Field
           id={ids.agent}
-          label="Agent SIP URI"
+          label={t('startAgent')}
           value={form.agentSipUri}
           placeholder="sip:agent@domain.com"
           onChange={(value) => setForm({ ...form, agentSipUri: value })}
         />
         <Button type="submit" variant="primary">
-          Open call
+          {t('startOpen')}
         </Button>
       </form>
       <p className="text-sm">
-        Supervisors:{' '}
+        {t('startSupervisors')}
         <a className="underline" href="?view=board">
-          open the board of all calls
+          {t('startBoard')}
         </a>
         .
       </p>

@@ -196,7 +196,7 @@ export const CallRow = memo(function CallRow({
           <>
             <span className="font-semibold">{actionName(call.lastEvent.action)}</span>{' '}
             <time dateTime={new Date(call.lastEvent.at).toISOString()}>
-              {new Date(call.lastEvent.at).toLocaleTimeString()}
+              {t('time', call.lastEvent.at)}
             </time>
           </>
         ) : ended ? (

@@ -62,7 +62,7 @@ const EventLine = memo(function EventLine({ event, top }: { event: LoggedEvent; 
     >
       <span className="flex gap-2">
         <time className="shrink-0" dateTime={new Date(event.at).toISOString()}>
-          {new Date(event.at).toLocaleTimeString()}
+          {t('time', event.at)}
         </time>
         <span className="shrink-0" title={event.correlationId}>
           {shortId(event.correlationId)}
