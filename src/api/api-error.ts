@@ -56,7 +56,7 @@ export function explainError(details: ApiErrorDetails): string {
     case 'server':
       return explainServerError(details.errorType)
     case 'http':
-      return explainHttpStatus(details.status)
+      return t('errHttp', details.status)
     case 'not-json':
       return t('errNotJson', details.status === undefined ? '' : ` (${details.status})`)
     case 'invalid-response':
@@ -72,14 +72,6 @@ export function explainError(details: ApiErrorDetails): string {
 
 function explainServerError(errorType: number | undefined): string {
   return t('errServer', readEnum(ErrorType, errorType) ?? String(errorType))
-}
-
-function explainHttpStatus(status: number | undefined): string {
-  if (status === 401) return t('err401')
-  if (status === 403) return t('err403')
-  if (status === 404) return t('err404')
-  if (status !== undefined && status >= 500) return t('err5xx', status)
-  return t('errStatus', String(status))
 }
 
 export function isApiError(error: unknown): error is ApiError {

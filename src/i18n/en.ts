@@ -62,6 +62,11 @@ const ADVICE: Record<string, string> = {
   'not-started': 'The recorder has not started for this call.',
   'call-unknown': `The recording service does not know this call — ${NOT_CONFIRMED}.`,
 }
+const HTTP_ERROR: Record<number, string> = {
+  401: 'The recording service asks for a sign-in (401). Sign in again, then retry.',
+  403: 'The recording service refused access (403). Ask your administrator for permission.',
+  404: 'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).',
+}
 const SERVER_ERROR: Record<string, string> = {
   Configuration:
     'The contact center is not set up to allow this (configuration error). Ask your administrator.',
@@ -119,14 +124,12 @@ export const en = {
   /** The service's ErrorType, by name (Configuration, Validation, Processing) or as sent. */
   errServer: (type: string) =>
     SERVER_ERROR[type] ?? `The recording service reported an error of an unknown type (${type}).`,
-  err401: 'The recording service asks for a sign-in (401). Sign in again, then retry.',
-  err403: 'The recording service refused access (403). Ask your administrator for permission.',
-  err404:
-    'The recording service does not know this address (404). Check the panel configuration (apiBaseUrl, apiVersion).',
-  err5xx: (status: number) =>
-    `The recording service had an internal error (${status}). Try again in a moment.`,
-  errStatus: (status: string) =>
-    `The recording service answered with an unexpected status (${status}).`,
+  /** An HTTP status without the service's ErrorMessage. */
+  errHttp: (status?: number) =>
+    HTTP_ERROR[status!] ??
+    ((status ?? 0) >= 500
+      ? `The recording service had an internal error (${status}). Try again in a moment.`
+      : `The recording service answered with an unexpected status (${status}).`),
   noEffect: (action: string, recording: string, marking: string, saving: string) =>
     `The recording service accepted ${action}, but a fresh read shows the recorder ${recording}, marking ${marking}, saving ${saving}. It may not have taken effect, or another party changed it since. Check the state before going on.`,
 

@@ -54,6 +54,7 @@ const BY_VALUE = new Set<string>([
   'byWhom',
   'actionName',
   'errServer',
+  'errHttp',
   'advice',
 ])
 
@@ -96,6 +97,9 @@ test('by-value messages have a Dutch word for every value the English one knows'
     expect(nl.byWhom(source)).toMatch(/^(door|automatisch)/)
   for (const type of ['Configuration', 'Validation', 'Processing'])
     expect(nl.errServer(type)).not.toBe(nl.errServer('Other'))
+  for (const status of [401, 403, 404, 500, 418, undefined])
+    expect(nl.errHttp(status)).not.toBe(en.errHttp(status))
+  expect(nl.errHttp(503)).toContain('interne fout (503)')
   expect(nl.advice('unverified', 'Paused')).toContain('Laatst gemeld: Gepauzeerd.')
   expect(nl.advice('unverified', 'Unknown')).not.toContain('Laatst gemeld')
   expect(nl.actionName('Pause')).toBe('Pauze')

@@ -74,6 +74,11 @@ const ADVICE: Record<string, string> = {
   'not-started': 'De recorder is voor dit gesprek niet gestart.',
   'call-unknown': `De opnamedienst kent dit gesprek niet — ${NOT_CONFIRMED}.`,
 }
+const HTTP_ERROR: Record<number, string> = {
+  401: 'De opnamedienst vraagt om aanmelden (401). Meld je opnieuw aan en probeer het nog eens.',
+  403: 'De opnamedienst weigerde de toegang (403). Vraag je beheerder om toestemming.',
+  404: 'De opnamedienst kent dit adres niet (404). Controleer de instellingen van het paneel (apiBaseUrl, apiVersion).',
+}
 const SERVER_ERROR: Record<string, string> = {
   Configuration:
     'Het contactcenter is niet ingericht om dit toe te staan (configuratiefout). Vraag je beheerder.',
@@ -138,14 +143,11 @@ export const nl = {
     `Het paneel heeft dit verzoek niet verstuurd: "${value}" zou een ander deel van de opnamedienst aanroepen. Controleer het adres.`,
   errServer: (type: string) =>
     SERVER_ERROR[type] ?? `De opnamedienst meldde een fout van een onbekend type (${type}).`,
-  err401: 'De opnamedienst vraagt om aanmelden (401). Meld je opnieuw aan en probeer het nog eens.',
-  err403: 'De opnamedienst weigerde de toegang (403). Vraag je beheerder om toestemming.',
-  err404:
-    'De opnamedienst kent dit adres niet (404). Controleer de instellingen van het paneel (apiBaseUrl, apiVersion).',
-  err5xx: (status: number) =>
-    `De opnamedienst had een interne fout (${status}). Probeer het zo nog eens.`,
-  errStatus: (status: string) =>
-    `De opnamedienst antwoordde met een onverwachte status (${status}).`,
+  errHttp: (status?: number) =>
+    HTTP_ERROR[status!] ??
+    ((status ?? 0) >= 500
+      ? `De opnamedienst had een interne fout (${status}). Probeer het zo nog eens.`
+      : `De opnamedienst antwoordde met een onverwachte status (${status}).`),
   noEffect: (action: string, recording: string, marking: string, saving: string) =>
     `De opnamedienst accepteerde ${action}, maar opnieuw lezen toont: opname ${stateOf('recording', recording)}, markering ${stateOf('marking', marking)}, bewaren ${stateOf('saving', saving)}. Mogelijk is het niet gelukt, of heeft een ander het sindsdien gewijzigd. Controleer de status voor je verdergaat.`,
 
