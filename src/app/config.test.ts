@@ -74,6 +74,11 @@ test.each<[keyof PanelConfig, unknown]>([
   ['pauseAlertSeconds', Number.POSITIVE_INFINITY],
   ['pauseAlertSeconds', 0.5],
   ['endedCallLingerSeconds', null],
+  ['language', 'de'],
+  ['language', 'NL'],
+  ['language', 'nl-BE'],
+  ['language', ''],
+  ['language', 1],
   // Values that used to pass validation and then misbehave:
   ['requestTimeoutMs', 1e308], // every request failed at once
   ['requestTimeoutMs', 100],
@@ -111,6 +116,20 @@ test('a number out of bounds says the bounds', () => {
   expect(parseConfig({ endedCallLingerSeconds: 2_147_484 }).warnings).toEqual([
     'config.json: "endedCallLingerSeconds" must be a whole number from 1 to 86,400; using the default.',
   ])
+})
+
+test.each(['en', 'nl'] as const)('language %j is applied', (language) => {
+  expect(parseConfig({ language })).toEqual({
+    config: { ...DEFAULT_CONFIG, language },
+    warnings: [],
+  })
+})
+
+test('a bad language names the key and what it must be; the browser decides', () => {
+  expect(parseConfig({ language: 'de' })).toEqual({
+    config: DEFAULT_CONFIG,
+    warnings: ['config.json: "language" must be "en" or "nl"; using the default.'],
+  })
 })
 
 test.each(['/attendantservice/hubs/recording', 'hubs/recording', 'https://hub.example.com/x'])(

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { DEFAULT_HUB_PATH } from '../../protocol/wire.ts'
-import { t } from '../i18n/messages.ts'
+import { t, type Language } from '../i18n/messages.ts'
 import { between, isObject, must, PAUSE_CONFIG_KEYS, readKeys, text } from '../lib/config-read.ts'
 
 /** Runtime configuration, read from `config.json` beside index.html, so one build deploys anywhere. */
@@ -25,6 +25,8 @@ export interface PanelConfig {
   pause: Readonly<Record<string, unknown>>
   /** The embedding keys (embedOrigins), raw: read by the embedding bridge (src/embed/). */
   embed: Readonly<Record<string, unknown>>
+  /** The language when the address has no lang= (src/main.tsx reads it first); none: the browser's. */
+  language?: Language
 }
 
 export const DEFAULT_CONFIG: PanelConfig = {
@@ -85,6 +87,11 @@ const KEY_SCHEMAS = {
   pauseAlertSeconds: between(1, 86_400),
   endedCallLingerSeconds: between(1, 86_400),
   boardMaxCalls: between(100, 50_000),
+  language: v.pipe(
+    text,
+    v.check((value) => value === 'en' || value === 'nl', must('configMustBeLanguage')),
+    v.transform((value) => value as Language),
+  ),
 } satisfies {
   [K in Exclude<keyof PanelConfig, 'pause' | 'embed'>]: v.GenericSchema<unknown, PanelConfig[K]>
 }
@@ -141,13 +148,14 @@ export async function fetchConfig(
 /** The configuration from what was fetched, with the warnings to show (the messages are loaded). */
 export function readConfig(source: ConfigSource): LoadedConfig {
   if ('body' in source) return parseConfig(source.body)
-  switch (source.failure) {
-    case 'network':
-      return fallback(t('configNetwork'))
-    case 'http':
-      return fallback(t('configHttp', source.status))
-    case 'not-json':
-      return fallback(t('configNotJson'))
+  const { failure } = source
+  return {
+    config: DEFAULT_CONFIG,
+    warnings: [
+      failure == 'http'
+        ? t('configHttp', source.status)
+        : t(failure == 'network' ? 'configNetwork' : 'configNotJson'),
+    ],
   }
 }
 
@@ -156,8 +164,4 @@ export async function loadConfig(
   doFetch: typeof fetch = fetch,
 ): Promise<LoadedConfig> {
   return readConfig(await fetchConfig(url, doFetch))
-}
-
-function fallback(warning: string): LoadedConfig {
-  return { config: DEFAULT_CONFIG, warnings: [warning] }
 }
