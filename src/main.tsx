@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { fetchConfig, readConfig } from './app/config.ts'
 import { parseRoute, type Route } from './app/route.ts'
-import { createRuntime } from './app/runtime.ts'
+import { createRuntime, type RuntimeOverrides } from './app/runtime.ts'
 import { chooseLanguage, loadMessages, setMessages, t } from './i18n/messages.ts'
 import './index.css'
 
@@ -26,28 +26,36 @@ Promise.all([loadMessages(early), fetchConfig()])
     document.documentElement.lang = language
     document.title = t('panelTitle')
     const loaded = readConfig(source)
-    const runtime = createRuntime(loaded.config)
-    const root = createRoot(document.getElementById('root')!)
-    const show = (route: Route) => {
-      if (route.view !== 'start') runtime.live.start()
-      root.render(
-        <StrictMode>
-          <App
-            runtime={runtime}
-            route={route}
-            config={loaded.config}
-            configWarnings={loaded.warnings}
-          />
-        </StrictMode>,
+    // Starts the panel (with `auth`, once signed in: the sign-in gives it its REST client).
+    const start = (overrides?: RuntimeOverrides) => {
+      const runtime = createRuntime(loaded.config, overrides)
+      const root = createRoot(document.getElementById('root')!)
+      const show = (route: Route) => {
+        if (route.view !== 'start') runtime.live.start()
+        root.render(
+          <StrictMode>
+            <App
+              runtime={runtime}
+              route={route}
+              config={loaded.config}
+              configWarnings={loaded.warnings}
+            />
+          </StrictMode>,
+        )
+      }
+      show(parseRoute(location.search, loaded.config))
+      // Host pages (the embedding contract): after the first paint, in a chunk of its own.
+      import('./embed/embed-bridge.ts').then(
+        (bridge) =>
+          bridge.startEmbedBridge({ config: loaded.config, show, hubState: runtime.live.getState }),
+        console.warn,
       )
     }
-    show(parseRoute(search, loaded.config))
-    // Host pages (the embedding contract): after the first paint, in a chunk of its own.
-    import('./embed/embed-bridge.ts').then(
-      (bridge) =>
-        bridge.startEmbedBridge({ config: loaded.config, show, hubState: runtime.live.getState }),
-      console.warn,
-    )
+    // With `auth`, the sign-in (src/auth/start.ts: startSignIn, a chunk of its own) starts the
+    // panel once signed in.
+    return loaded.config.auth
+      ? import('./auth/start.ts').then((auth) => auth.default(loaded.config, start, createRoot))
+      : start()
   })
   .catch((error: unknown) => {
     // The panel's own files could not be loaded (a deployment or network problem): the page says

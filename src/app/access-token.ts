@@ -1,23 +1,26 @@
 // "AnywhereNow Authentication": the bearer token lives in memory only (never in storage), set by
-// the page that embeds the panel: window.recordingPanel.setAccessToken(token).
+// the page that embeds the panel (window.recordingPanel.setAccessToken(token)) or, with `auth` in
+// config.json, by the panel's own sign-in (src/auth/), which also hears of every token refused.
 import type { RecordingPanelMethods } from '../embed/embed-bridge.ts'
 let accessToken: string | undefined
+/** What a new token sets off: the runtime's one listener (onAccessTokenChange). */
+let changed = () => {}
 
 export function getAccessToken(): string | undefined {
   return accessToken
 }
 
-const listeners = new Set<() => void>()
-
 export function setAccessToken(token: string | undefined): void {
   accessToken = token || undefined
-  for (const listener of listeners) listener()
+  changed()
 }
 
-/** Called whenever a token is handed over: what failed for want of one is asked again. */
-export function onAccessTokenChange(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
+/**
+ * Called whenever a token is handed over (by the host or the sign-in): what failed for want of one
+ * is asked again. One listener, the runtime's (a later call replaces it).
+ */
+export function onAccessTokenChange(listener: () => void): void {
+  changed = listener
 }
 
 declare global {

@@ -25,6 +25,11 @@ export interface PanelConfig {
   pause: Readonly<Record<string, unknown>>
   /** The embedding keys (embedOrigins), raw: read by the embedding bridge (src/embed/). */
   embed: Readonly<Record<string, unknown>>
+  /**
+   * Sign-in (`{authority, clientId, scope, redirectPath}`), raw: checked by the sign-in when it
+   * loads (src/auth/auth-config.ts), a chunk of its own. None: the host's token, if any.
+   */
+  auth?: unknown
   /** The language when the address has no lang= (src/main.tsx reads it first); none: the browser's. */
   language?: Language
 }
@@ -87,6 +92,8 @@ const KEY_SCHEMAS = {
   pauseAlertSeconds: between(1, 86_400),
   endedCallLingerSeconds: between(1, 86_400),
   boardMaxCalls: between(100, 50_000),
+  // Passed on as given: checked by the sign-in's chunk, which alone needs it (src/auth/auth-config.ts).
+  auth: v.unknown(),
   language: v.pipe(
     text,
     v.check((value) => value === 'en' || value === 'nl', must('configMustBeLanguage')),

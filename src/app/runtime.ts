@@ -12,9 +12,13 @@ export interface Runtime {
   queryClient: QueryClient
 }
 
-/** What tests put in place of the network: an API and a hub connection of their own. */
+/**
+ * What tests put in place of the network (an API and a hub connection of their own), and the fetch
+ * REST goes through (the sign-in's, which hears of every 401: src/auth/).
+ */
 export interface RuntimeOverrides {
   api?: RecordingApi
+  fetch?: typeof fetch
   createConnection?: LiveConnectionOptions['createConnection']
 }
 
@@ -27,6 +31,7 @@ export function createRuntime(config: PanelConfig, overrides: RuntimeOverrides =
       apiVersion: config.apiVersion,
       requestTimeoutMs: config.requestTimeoutMs,
       getAccessToken,
+      fetch: overrides.fetch,
     })
   const live = new LiveConnection({
     hubUrl: resolveAgainstBase(config.apiBaseUrl || window.location.origin, config.hubUrl),
