@@ -5,6 +5,7 @@ import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import {
+  authoritySourcesOfText,
   contentSecurityPolicy,
   embedOriginsOfText,
   frameAncestorsDirective,
@@ -46,9 +47,11 @@ function contentSecurityPolicyHeader(): Plugin {
     configurePreviewServer(server) {
       const outDir = resolve(server.config.root, server.config.build.outDir)
       server.middlewares.use((_req, res, next) => {
+        const config = configText(outDir)
         res.setHeader(
           'Content-Security-Policy',
-          contentSecurityPolicy([], embedOriginsOfText(configText(outDir))),
+          // connect-src: the sign-in service (config.json's auth.authority), when there is one.
+          contentSecurityPolicy(authoritySourcesOfText(config), embedOriginsOfText(config)),
         )
         res.setHeader('X-Content-Type-Options', 'nosniff')
         next()

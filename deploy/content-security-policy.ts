@@ -89,6 +89,30 @@ export function embedOriginsOfText(text: string | undefined): string[] {
   }
 }
 
+/**
+ * The sign-in service config.json's `auth.authority` names, as a connect-src source (its origin):
+ * the panel fetches its discovery document and keys and asks it for tokens. None without `auth`.
+ */
+export function authoritySourcesOf(config: unknown): string[] {
+  const authority = (config as { auth?: { authority?: unknown } } | null)?.auth?.authority
+  if (typeof authority !== 'string') return []
+  try {
+    const { origin } = new URL(authority)
+    return isOrigin(origin) ? [origin] : []
+  } catch {
+    return []
+  }
+}
+
+/** authoritySourcesOf the text of a config.json (none when it is not JSON). */
+export function authoritySourcesOfText(text: string | undefined): string[] {
+  try {
+    return text === undefined ? [] : authoritySourcesOf(JSON.parse(text))
+  } catch {
+    return []
+  }
+}
+
 /** WebSockets to the given hosts (`name:port`, as the server is configured to be reached): 'self'
  *  covers them in current browsers, listed for older ones. */
 export function webSocketSources(hosts: readonly string[]): string[] {
