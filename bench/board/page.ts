@@ -107,9 +107,15 @@ export async function requireMetricsHook(page: Page): Promise<void> {
 export async function seedWatchList(page: Page, ids: readonly string[]): Promise<void> {
   const input = page.locator(BOARD_HOOKS.pasteInput)
   try {
+    // An empty board opens the box by itself and closes it when calls come: a click makes it the
+    // supervisor's choice (open or closed), and a second click, if needed, opens it for good.
     const open = page.locator(BOARD_HOOKS.pasteOpen)
     await open.waitFor({ state: 'visible', timeout: 15_000 })
-    if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click()
+    await open.click()
+    for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
+      if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click()
+      await input.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined)
+    }
     await input.waitFor({ state: 'visible', timeout: 15_000 })
   } catch {
     throw new BenchSetupError(
