@@ -39,6 +39,7 @@ function pageWindow(search: string, framed = false) {
     location,
     document,
     history: { replaceState: vi.fn() },
+    fetch: vi.fn(),
   } as unknown as Window
   Object.assign(win, { parent: framed ? {} : win })
   return win
@@ -57,15 +58,16 @@ async function signIn(fetch: typeof globalThis.fetch) {
   document.body.append(root)
   const fake = manager()
   const start = vi.fn<(overrides?: RuntimeOverrides) => void>()
+  const win = pageWindow('?code=abc&state=s1')
   const session = await act(() =>
     startSignIn(config(), start, createRoot, {
-      window: pageWindow('?code=abc&state=s1'),
+      window: win,
       createManager: () => fake as SignInManager,
       fetch,
     }),
   )
   sessions.push(session!)
-  return { fake, start, session: session! }
+  return { fake, start, session: session!, win }
 }
 
 test('framed by a host page: no sign-in is started, the panel starts at once and waits for the host’s token', async () => {
@@ -168,4 +170,25 @@ test('the provider’s words are shown as text, never as markup', async () => {
   expect(within(failed).queryByRole('img')).toBeNull()
   await userEvent.click(within(failed).getByRole('button', { name: 'Try again' }))
   expect(fake.signinRedirect).toHaveBeenCalledOnce()
+})
+
+test('the hub’s own requests (the page’s fetch, as its HTTP client takes it) report a 401 too: one renewal', async () => {
+  const doFetch = vi.fn(async () => new Response('', { status: 401 }))
+  const { fake, start, win } = await signIn(doFetch)
+  expect(win.fetch).toBe(start.mock.calls[0]![0]!.fetch)
+  // A negotiate as @microsoft/signalr's FetchHttpClient sends it: its headers as a plain object.
+  const refused = `token-${issued}`
+  const negotiate = await win.fetch('http://panel.test/hub/negotiate?negotiateVersion=1', {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest', Authorization: `Bearer ${refused}` },
+  })
+  expect(negotiate.status).toBe(401)
+  await vi.waitFor(() => expect(fake.signinSilent).toHaveBeenCalledOnce())
+  await vi.waitFor(() => expect(getAccessToken()).not.toBe(refused))
+  // An answer to the old token after the renewal asks for nothing more.
+  await win.fetch('http://panel.test/hub/negotiate', {
+    headers: { Authorization: `Bearer ${refused}` },
+  })
+  expect(fake.signinSilent).toHaveBeenCalledOnce()
+  expect(doFetch).toHaveBeenCalledTimes(2)
 })

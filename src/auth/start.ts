@@ -57,7 +57,7 @@ export async function startSignIn(
   const element = win.document.createElement('div')
   win.document.getElementById('root')?.before(element)
   render(element).render(createElement(AuthBar, { session }))
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  const doFetch = options.fetch ?? win.fetch.bind(win)
   const reportingFetch: typeof fetch = async (input, init) => {
     const response = await doFetch(input, init)
     if (response.status === 401) {
@@ -66,6 +66,9 @@ export async function startSignIn(
     }
     return response
   }
+  // The hub's own HTTP requests (negotiate, long polling) use the page's fetch, taken when its
+  // connection is built (once signed in): its 401s are told to the session as REST's are.
+  win.fetch = reportingFetch
   await session.begin(() => start({ fetch: reportingFetch }))
   return session
 }
