@@ -2,10 +2,8 @@ import type { IDBPDatabase, IDBPObjectStore } from 'idb'
 import {
   BOARD_CALLS,
   BOARD_LOG,
-  indexedDbFactory,
   isQuotaError,
-  OpenError,
-  openLedgerDatabase,
+  openOrReason,
   type LedgerSchema,
   type UnavailableReason,
 } from './ledger-db.ts'
@@ -110,15 +108,8 @@ export function boardScope(uccNames: readonly string[]): string {
 
 /** Opens the board's memory. Never rejects: when IndexedDB cannot be used, it says why. */
 export async function openBoardMemory(options: BoardMemoryOptions): Promise<BoardMemory> {
-  let db: IDBPDatabase<LedgerSchema>
-  try {
-    db = await openLedgerDatabase(
-      indexedDbFactory(options.indexedDB),
-      options.openTimeoutMs ?? 10_000,
-    )
-  } catch (error) {
-    return unavailable(error instanceof OpenError ? error.reason : 'open-failed')
-  }
+  const db = await openOrReason(options)
+  if (typeof db === 'string') return unavailable(db)
   const memory = new IndexedDbBoardMemory(db, options)
   await memory.enforceBounds().catch(() => undefined)
   return memory

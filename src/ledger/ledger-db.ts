@@ -72,6 +72,24 @@ export function indexedDbFactory(given: IDBFactory | null | undefined): IDBFacto
   return factory
 }
 
+/**
+ * Opens the database for the ledger or the board's memory, or says why it cannot be used (never
+ * rejects): the IndexedDB given (null: none), else the browser's, waiting at most `openTimeoutMs`.
+ */
+export async function openOrReason(options: {
+  indexedDB?: IDBFactory | null
+  openTimeoutMs?: number
+}): Promise<IDBPDatabase<LedgerSchema> | UnavailableReason> {
+  try {
+    return await openLedgerDatabase(
+      indexedDbFactory(options.indexedDB),
+      options.openTimeoutMs ?? 10_000,
+    )
+  } catch (error) {
+    return error instanceof OpenError ? error.reason : 'open-failed'
+  }
+}
+
 /** Adds the object stores a database of `oldVersion` lacks. */
 export function upgradeLedgerDatabase(db: IDBDatabase): void {
   if (!db.objectStoreNames.contains(RECORDS)) {

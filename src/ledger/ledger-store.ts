@@ -10,10 +10,8 @@ import {
   type LedgerRecord,
 } from './ledger-records.ts'
 import {
-  indexedDbFactory,
   isQuotaError,
-  OpenError,
-  openLedgerDatabase,
+  openOrReason,
   RECORDS as STORE,
   type LedgerSchema,
   type StoredRecord,
@@ -109,15 +107,8 @@ export interface Ledger {
 
 /** Opens the ledger. Never rejects: when IndexedDB cannot be used, the ledger says why. */
 export async function openLedger(options: LedgerOptions): Promise<Ledger> {
-  let db: IDBPDatabase<LedgerSchema>
-  try {
-    db = await openLedgerDatabase(
-      indexedDbFactory(options.indexedDB),
-      options.openTimeoutMs ?? 10_000,
-    )
-  } catch (error) {
-    return new UnavailableLedger(error instanceof OpenError ? error.reason : 'open-failed')
-  }
+  const db = await openOrReason(options)
+  if (typeof db === 'string') return new UnavailableLedger(db)
   const ledger = new IndexedDbLedger(db, options)
   await ledger.start()
   return ledger
