@@ -15,6 +15,7 @@ import {
   panelUrl,
   reconnectHub,
   recordingState,
+  expectConfirmed,
 } from './fixtures.ts'
 import {
   fetches,
@@ -118,11 +119,6 @@ async function forceReread(page: Page, sim: SimClient) {
   await sim.dropConnections()
   await reread
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
-}
-
-async function expectConfirmed(page: Page, state: string) {
-  await expect(recordingState(page)).toHaveAttribute('data-state', state)
-  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import {
   type Page,
   type Request,
 } from '@playwright/test'
+import { RecordingPanel, type RecordingState } from '../qa-kit/panel-page.ts'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
 import { AGENT, DEMO_UCC, SimClient } from '../test-support/sim-client.ts'
 
@@ -98,6 +99,14 @@ export async function reconnectHub(page: Page, sim: SimClient) {
   await sim.acceptNegotiation()
   await negotiated
   await expect(page.getByTestId('hub-state')).toHaveAttribute('data-state', 'Connected')
+}
+
+/**
+ * The agent panel shows `state`, confirmed: the QA kit's one assertion (qa-kit/panel-page.ts), so
+ * that the project's own tests keep it true.
+ */
+export function expectConfirmed(page: Page, state: RecordingState) {
+  return new RecordingPanel(page).expectConfirmed(state)
 }
 
 /** A button as a user finds it: by its role and its whole accessible name. */

@@ -11,10 +11,10 @@ import {
   ledgerEntries,
   ledgerEntry,
   openPanel,
-  recordingState,
   serveConfig,
   test as base,
   type LedgerEntryShown,
+  expectConfirmed,
 } from './fixtures.ts'
 import { ApiLog } from '../test-support/api-log.ts'
 import { parseCsv } from '../test-support/csv.ts'
@@ -62,11 +62,6 @@ const test = base.extend<{ pageHealth: void }>({
     { auto: true },
   ],
 })
-
-async function expectConfirmed(page: Page, state: string) {
-  await expect(recordingState(page)).toHaveAttribute('data-state', state)
-  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
-}
 
 /** The agent pauses and resumes; the ledger then holds the pause and both changes. */
 async function pauseAndResume(page: Page) {

@@ -17,6 +17,7 @@ import {
   serveConfig,
   test as base,
   watchGuard,
+  expectConfirmed,
 } from './fixtures.ts'
 import { ApiLog, type ApiExchange } from '../test-support/api-log.ts'
 import { AGENT, DEMO_UCC } from '../test-support/sim-client.ts'
@@ -47,11 +48,6 @@ const test = base.extend<{ pageHealth: void }>({
     { auto: true },
   ],
 })
-
-async function expectConfirmed(page: Page, state: string) {
-  await expect(recordingState(page)).toHaveAttribute('data-state', state)
-  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
-}
 
 /** The last state read a page had answered before `exchange` (its sequence), after `afterSeq`. */
 function lastReadBefore(log: ApiLog, exchange: ApiExchange, afterSeq: number, page?: string) {

@@ -44,7 +44,7 @@ function refused(relativePath: string): boolean {
  * symlink whose real path lies outside root), or not naming a regular file. Symlinks that stay
  * inside root are followed; what is read is the real path checked.
  */
-async function fileFor(root: string, pathname: string): Promise<string | undefined> {
+export async function fileFor(root: string, pathname: string): Promise<string | undefined> {
   let decoded: string
   try {
     decoded = decodeURIComponent(pathname)

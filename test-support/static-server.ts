@@ -1,10 +1,12 @@
 // A small static file server for tests and `npm start`: serves one built folder (the demo host
 // page) on its own port, so that it runs on another origin than the panel. GET and HEAD only;
-// `/` and unknown page paths answer index.html; nothing outside the folder, no dot-files, no maps.
-import { readFile, realpath, stat } from 'node:fs/promises'
+// `/` and unknown page paths answer index.html; what it serves is chosen as the simulator's static
+// serving chooses it (fileFor): nothing outside the folder, no dot-files, no maps.
+import { readFile, realpath } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { extname, join, resolve } from 'node:path'
+import { fileFor } from '../simulator/static-files.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,28 +31,6 @@ export interface StaticServerOptions {
   port?: number
   /** Headers added to every HTML answer (a Content-Security-Policy, for example). */
   htmlHeaders?: Record<string, string>
-}
-
-async function fileFor(root: string, pathname: string): Promise<string | undefined> {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(pathname)
-  } catch {
-    return undefined
-  }
-  if (decoded.includes('\0')) return undefined
-  const rest = relative(root, resolve(join(root, decoded)))
-  if (rest.startsWith('..') || isAbsolute(rest)) return undefined
-  if (rest.split(sep).some((part) => part.startsWith('.')) || rest.endsWith('.map'))
-    return undefined
-  try {
-    const real = await realpath(join(root, rest))
-    const inside = relative(root, real)
-    if (inside.startsWith('..') || isAbsolute(inside)) return undefined
-    return (await stat(real)).isFile() ? real : undefined
-  } catch {
-    return undefined
-  }
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
