@@ -104,7 +104,7 @@ Call recording panel with its simulator
 
   Agent panel (demo call):  ${panel}/?ucc=ucc-demo-name&correlationId=1d6c6a58-6739-4f0c-98ff-0968292c8c30&agent=sip:agent@domain.com
   Start page:               ${panel}/
-  Supervisor board:         ${panel}/?view=board&ucc=ucc-demo-name,ucc-sales,ucc-support
+  Supervisor board:         ${panel}/?view=board&ucc=ucc-demo-name,ucc-sales,ucc-support&supervisor=sip:supervisor@domain.com
   Demo host (card payment): ${demoHost}
 ${notAllowed}
   Simulator REST:           ${simulator.restUrl}
