@@ -456,3 +456,44 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
   })
 }
+
+test('every button variant and alert tone on screen has its look in the stylesheet (a class Tailwind did not see would have none)', async ({
+  page,
+}) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ body: '{ not json', contentType: 'application/json' }),
+  )
+  await page.goto(panelUrl({ uccName: DEMO_UCC, correlationId: DEMO_CALL }))
+  await expect(page.getByTestId('config-warning')).toBeVisible()
+  await expect(recordingState(page)).not.toHaveAttribute('data-stale', 'true')
+  await expect(page.getByTestId('action-report-exposure')).toBeVisible()
+  const { used, styled } = await page.evaluate(() => {
+    const selectors: string[] = []
+    const walk = (rules: CSSRuleList) => {
+      for (const rule of Array.from(rules)) {
+        if (rule instanceof CSSStyleRule) selectors.push(rule.selectorText)
+        if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules)
+      }
+    }
+    for (const sheet of Array.from(document.styleSheets)) walk(sheet.cssRules)
+    const variants = new Set(
+      Array.from(document.querySelectorAll('[class]')).flatMap((element) =>
+        Array.from(element.classList).filter((name) => /^(btn|alert)-[a-z]+$/.test(name)),
+      ),
+    )
+    return {
+      used: [...variants].sort(),
+      styled: [...variants].filter((name) =>
+        selectors.some((selector) => new RegExp(`\\.${name}(?![\\w-])`).test(selector)),
+      ),
+    }
+  })
+  expect(used).toEqual(expect.arrayContaining(['alert-warning', 'btn-danger', 'btn-primary']))
+  expect(styled.sort()).toEqual(used)
+  // And they show: the warning has its own background, the danger button its border.
+  await expect(page.getByTestId('config-warning')).not.toHaveCSS(
+    'background-color',
+    'rgba(0, 0, 0, 0)',
+  )
+  await expect(page.getByTestId('action-report-exposure')).toHaveCSS('border-top-style', 'solid')
+})
