@@ -77,7 +77,7 @@ export function CallTable(props: CallTableProps) {
             <th scope="col" className="w-32 px-2 py-2">
               {t('boardColUcc')}
             </th>
-            <th scope="col" className="w-60 px-2 py-2">
+            <th scope="col" className="w-56 px-2 py-2">
               {t('boardColRecorder')}
             </th>
             <th scope="col" className="w-19 px-2 py-2">
@@ -89,7 +89,7 @@ export function CallTable(props: CallTableProps) {
             <th scope="col" className="w-32 px-2 py-2">
               {t('boardColLastChange')}
             </th>
-            <th scope="col" className="w-44 px-2 py-2">
+            <th scope="col" className="w-48 px-2 py-2">
               {t('boardColActions')}
             </th>
           </tr>
