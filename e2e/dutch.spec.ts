@@ -148,7 +148,7 @@ async function expectDutchBoard(page: Page, call: Call, row: ReturnType<Page['lo
   await expect(row.getByTestId('recording-state')).toContainText('Gepauzeerd')
   await expect(
     row.getByRole('button', {
-      name: `Opname van gesprek ${call.correlationId.slice(0, 8)} hervatten`,
+      name: `Hervat de opname van gesprek ${call.correlationId.slice(0, 8)}`,
     }),
   ).toBeEnabled()
   await expect(page.getByText('Geen gesprek te lang gepauzeerd')).toBeVisible()
@@ -158,13 +158,20 @@ test('the board in Dutch by lang=nl: words, the Resume dialog, axe clean; data-s
   page,
   sim,
 }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
   const call = await sim.createCall({ recordingState: PAUSED })
   const row = await openBoardAt(page, call, `&supervisor=${SUPERVISOR}&lang=nl`)
   await expectDutchBoard(page, call, row)
   await expectNoAxeViolations(page)
+  // The longer Dutch words wrap in their cells: at 1280 px nothing scrolls sideways.
+  expect(
+    await page
+      .getByTestId('call-table')
+      .evaluate((table) => table.scrollWidth <= table.clientWidth),
+  ).toBe(true)
 
   await row
-    .getByRole('button', { name: `Opname van gesprek ${call.correlationId.slice(0, 8)} hervatten` })
+    .getByRole('button', { name: `Hervat de opname van gesprek ${call.correlationId.slice(0, 8)}` })
     .click()
   const dialog = page.getByRole('dialog', {
     name: `Opname van gesprek ${call.correlationId.slice(0, 8)} hervatten?`,

@@ -33,6 +33,7 @@ const SAME_IN_BOTH = new Set([
   'rowRecorder',
   'boardColRecorder',
   'boardColUcc',
+  'boardOpen', // "Open": the same imperative in Dutch
   'ledgerRangeCsv',
   'ledgerRangeJson',
   'boardCount',

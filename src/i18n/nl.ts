@@ -197,7 +197,7 @@ export const nl = {
   startSupervisors: 'Supervisors: ',
   startBoard: 'open het overzicht van alle gesprekken',
 
-  copy: 'Kopiëren',
+  copy: 'Kopieer',
   copied: 'Gekopieerd',
   copyFailed: 'Kopiëren mislukt',
 
@@ -517,12 +517,12 @@ export const nl = {
     'Agents mogen in dit contactcenter geen opnames wijzigen (AgentCanEditRecordings staat uit).',
   boardWhyNobody:
     'Het overzicht weet niet wie je bent: zet supervisor= in het adres of supervisorSipUri in config.json.',
-  boardResume: 'Hervatten',
-  boardResumeLabel: (id: string) => `Opname van gesprek ${id} hervatten`,
-  boardMark: 'Markeren',
-  boardMarkLabel: (id: string) => `Gesprek ${id} markeren`,
-  boardOpen: 'Openen',
-  boardOpenLabel: (id: string) => `Agentpaneel van gesprek ${id} openen in een nieuw tabblad`,
+  boardResume: 'Hervat',
+  boardResumeLabel: (id: string) => `Hervat de opname van gesprek ${id}`,
+  boardMark: 'Markeer',
+  boardMarkLabel: (id: string) => `Markeer gesprek ${id}`,
+  boardOpen: 'Open',
+  boardOpenLabel: (id: string) => `Open het agentpaneel van gesprek ${id} in een nieuw tabblad`,
   boardResumeTitle: (id: string) => `Opname van gesprek ${id} hervatten?`,
   boardResumeConfirm: 'Opname hervatten',
   boardResumeWarning:

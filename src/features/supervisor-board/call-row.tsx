@@ -120,9 +120,9 @@ export const CallRow = memo(function CallRow({
             : ''
       }`}
     >
-      <td className="px-2 whitespace-nowrap">
-        <span className="inline-flex items-center gap-1.5">
-          <span className="font-mono" title={call.correlationId}>
+      <td className="px-2">
+        <span className="flex flex-wrap items-center gap-1.5">
+          <span className="font-mono whitespace-nowrap" title={call.correlationId}>
             {id}
             <span className="sr-only">{t('boardCorrelationId', call.correlationId)}</span>
           </span>
@@ -206,7 +206,7 @@ export const CallRow = memo(function CallRow({
         )}
       </td>
       <td className="px-2">
-        <span className="inline-flex items-center gap-1.5">
+        <span className="flex flex-wrap items-center gap-1.5">
           <Button
             compact
             variant="primary"
