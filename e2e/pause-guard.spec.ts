@@ -184,6 +184,10 @@ test('a pause found already running is counted from when the panel first saw it,
     'The pause was already running when this panel first saw it: counted from then.',
   )
   await expect(page.getByTestId('auto-resumed')).toBeVisible({ timeout: ACTED_MS })
+  // Its length is a lower bound, and said so.
+  await expect(page.getByTestId('auto-resumed')).toContainText(
+    /^Recording resumed automatically after at least 0:\d\d paused\./,
+  )
   await expectConfirmed(page, 'Started')
   expect(log.posts('Start')).toHaveLength(1)
   // The ledger knows its start only as a lower bound.

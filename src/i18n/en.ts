@@ -334,6 +334,8 @@ export const en = {
   guardRetrying: (why: string) =>
     `The automatic resume did not go through: ${why} It is tried again every 5 seconds, after a fresh read.`,
   guardAutoResumed: (length: string) => `Recording resumed automatically after ${length} paused.`,
+  guardAutoResumedAtLeast: (length: string) =>
+    `Recording resumed automatically after at least ${length} paused.`,
   guardTitle: 'Resume recording',
   partNotLoaded:
     'Part of this panel could not be loaded: the pause limit, the ledger and the questions before Stop and Delete are missing. Reload the page.',

@@ -349,6 +349,8 @@ export const nl = {
   guardRetrying: (why: string) =>
     `Automatisch hervatten is niet gelukt: ${why} Elke 5 seconden volgt een nieuwe poging, na opnieuw lezen.`,
   guardAutoResumed: (length: string) => `Opname automatisch hervat na ${length} pauze.`,
+  guardAutoResumedAtLeast: (length: string) =>
+    `Opname automatisch hervat na minstens ${length} pauze.`,
   guardTitle: 'Hervat de opname',
   partNotLoaded:
     'Een deel van dit paneel kon niet worden geladen: de pauzelimiet, het logboek en de vragen vóór Stoppen en Verwijderen ontbreken. Laad de pagina opnieuw.',

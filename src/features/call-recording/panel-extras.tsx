@@ -141,7 +141,10 @@ function PauseGuardView({ guard, policy }: { guard: PauseGuardState; policy: Pau
       )}
       {guard.autoResumedAfterMs !== null && (
         <div role="status" data-testid="auto-resumed" className="text-sm font-semibold">
-          {t('guardAutoResumed', formatDuration(guard.autoResumedAfterMs))}{' '}
+          {t(
+            guard.autoResumedExact ? 'guardAutoResumed' : 'guardAutoResumedAtLeast',
+            formatDuration(guard.autoResumedAfterMs),
+          )}{' '}
           <button
             type="button"
             className="font-normal underline"

@@ -179,6 +179,16 @@ test('a pause found already running is counted from when the panel first saw it,
   await tick()
   expect(countdown()).toHaveAttribute('data-seconds-left', '10')
   expect(countdown()).toHaveTextContent('already running when this panel first saw it')
+
+  // At the limit it is resumed, and its length is said as what it is: a lower bound.
+  await tick(10_000)
+  nth(view.gets, 1).resolve(state('Paused'))
+  await tick()
+  nth(view.posts, 0).resolve(state('Started'))
+  await tick()
+  expect(screen.getByTestId('auto-resumed')).toHaveTextContent(
+    'Recording resumed automatically after at least 0:10 paused.',
+  )
 })
 
 test('without autoResume the limit is only warned about: nothing is sent', async () => {

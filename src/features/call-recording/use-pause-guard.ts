@@ -38,6 +38,8 @@ export interface PauseGuardState {
   leader: boolean
   /** The last automatic resume went through, after this long paused. */
   autoResumedAfterMs: number | null
+  /** False when that pause was found already running: it lasted at least autoResumedAfterMs. */
+  autoResumedExact: boolean
   /** The last automatic resume was refused or failed; it is being tried again. */
   failure: Error | null
   dismissAutoResumed: () => void
@@ -58,10 +60,14 @@ export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
   const clock = on && start ? pauseClock(start.since, policy, now) : null
   const leader = useLeadership(callKey, input.locks)
   const [autoResumedAfterMs, setAutoResumedAfterMs] = useState<number | null>(null)
+  const [autoResumedExact, setAutoResumedExact] = useState(true)
+  const exact = start?.exact ?? true
+  const exactNow = useRef(exact)
   const [failure, setFailure] = useState<Error | null>(null)
   const latest = useRef(input)
   useEffect(() => {
     latest.current = input
+    exactNow.current = exact
   })
 
   useTabsInStep(callKey, input.actionSettled, channel)
@@ -71,9 +77,12 @@ export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
   useEffect(() => {
     if (!acting || since === null) return
     const controller = new AbortController()
+    // Whether this pause's start is exact, as it stands now: once resumed, the pause is gone.
+    const wasExact = exactNow.current
     void resumeUntilRunning(latest, since, controller.signal, {
       resumed: (afterMs) => {
         setFailure(null)
+        setAutoResumedExact(wasExact)
         setAutoResumedAfterMs(afterMs)
       },
       failed: setFailure,
@@ -93,9 +102,10 @@ export function usePauseGuard(input: PauseGuardInput): PauseGuardState {
 
   return {
     clock,
-    exact: start?.exact ?? true,
+    exact,
     leader,
     autoResumedAfterMs,
+    autoResumedExact,
     failure: paused ? failure : null,
     dismissAutoResumed: () => setAutoResumedAfterMs(null),
   }
