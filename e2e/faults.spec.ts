@@ -4,7 +4,7 @@
 import type { Page, Request } from '@playwright/test'
 import { startSimulator, type Simulator } from '../simulator/server.ts'
 import {
-  test as base,
+  testWithPageHealth,
   button,
   expect,
   expectCallUnknown,
@@ -37,18 +37,11 @@ declare global {
   }
 }
 
-const test = base.extend<{ pageHealth: void }>({
-  // Every faults test: no uncaught exception or unhandled rejection in any page of the context,
-  // and the app still shows something other than its crash screen when the test ends.
-  pageHealth: [
-    async ({ context, page }, use) => {
-      const errors: string[] = []
-      const watch = (watched: Page) =>
-        watched.on('pageerror', (error) => errors.push(`${watched.url()}: ${error.message}`))
-      watch(page)
-      context.on('page', watch)
+const test = testWithPageHealth.extend<{ appShown: void }>({
+  // Every faults test also ends with the app showing something other than its crash screen.
+  appShown: [
+    async ({ context }, use) => {
       await use()
-      expect(errors, 'uncaught exceptions in the page').toEqual([])
       for (const open of context.pages()) {
         await expect(open.getByText('The recording panel stopped working')).toHaveCount(0)
         await expect(open.locator('#root')).not.toBeEmpty()

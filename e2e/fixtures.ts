@@ -67,6 +67,25 @@ export const test = base.extend<
 
 export { expect }
 
+/**
+ * `test` for specs where no page may fail: after each test, no uncaught exception or unhandled
+ * rejection in any page of its context.
+ */
+export const testWithPageHealth = test.extend<{ pageHealth: void }>({
+  pageHealth: [
+    async ({ context, page }, use) => {
+      const errors: string[] = []
+      const watch = (watched: Page) =>
+        watched.on('pageerror', (error) => errors.push(`${watched.url()}: ${error.message}`))
+      watch(page)
+      context.on('page', watch)
+      await use()
+      expect(errors, 'uncaught exceptions in the page').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
 export function panelUrl(call: Call, agent = AGENT, extra = '') {
   const params = new URLSearchParams({
     ucc: call.uccName,

@@ -12,7 +12,7 @@ import {
   ledgerEntry,
   openPanel,
   serveConfig,
-  test as base,
+  testWithPageHealth as test,
   type LedgerEntryShown,
   expectConfirmed,
 } from './fixtures.ts'
@@ -46,22 +46,6 @@ const CSV_COLUMNS = [
   'incident_marked',
   'incident_deleted',
 ]
-
-// Every test: no uncaught exception or unhandled rejection in any page of the context.
-const test = base.extend<{ pageHealth: void }>({
-  pageHealth: [
-    async ({ context, page }, use) => {
-      const errors: string[] = []
-      const watch = (watched: Page) =>
-        watched.on('pageerror', (error) => errors.push(`${watched.url()}: ${error.message}`))
-      watch(page)
-      context.on('page', watch)
-      await use()
-      expect(errors, 'uncaught exceptions in the page').toEqual([])
-    },
-    { auto: true },
-  ],
-})
 
 /** The agent pauses and resumes; the ledger then holds the pause and both changes. */
 async function pauseAndResume(page: Page) {

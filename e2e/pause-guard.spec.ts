@@ -15,7 +15,7 @@ import {
   reconnectHub,
   recordingState,
   serveConfig,
-  test as base,
+  testWithPageHealth as test,
   watchGuard,
   expectConfirmed,
 } from './fixtures.ts'
@@ -32,22 +32,6 @@ const ACTED_MS = (LIMIT_S + 12) * 1000
 /** The guard's retry after a refused or failed resume (use-pause-guard.ts). */
 const RETRY_MS = 5_000
 const PAYMENTS = 'sip:payments@domain.com'
-
-// Every test: no uncaught exception or unhandled rejection in any page of the context.
-const test = base.extend<{ pageHealth: void }>({
-  pageHealth: [
-    async ({ context, page }, use) => {
-      const errors: string[] = []
-      const watch = (watched: Page) =>
-        watched.on('pageerror', (error) => errors.push(`${watched.url()}: ${error.message}`))
-      watch(page)
-      context.on('page', watch)
-      await use()
-      expect(errors, 'uncaught exceptions in the page').toEqual([])
-    },
-    { auto: true },
-  ],
-})
 
 /** The last state read a page had answered before `exchange` (its sequence), after `afterSeq`. */
 function lastReadBefore(log: ApiLog, exchange: ApiExchange, afterSeq: number, page?: string) {
