@@ -2,7 +2,8 @@ import { useSyncExternalStore, type ReactNode } from 'react'
 import { Alert } from '../components/ui/alert.tsx'
 import { Button } from '../components/ui/button.tsx'
 import { t } from '../i18n/messages.ts'
-import type { AuthSession, SignInProblem } from './session.ts'
+import type { AuthSession } from './session.ts'
+import type { SignInProblem } from './sign-in-problem.ts'
 
 /**
  * The sign-in's own strip above the panel: while signing in, why a sign-in failed, who is signed

@@ -1,12 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import {
-  AuthSession,
-  challengeProblem,
-  problemOf,
-  renewalDelaySeconds,
-  type SignInManager,
-  type SignInUser,
-} from './session.ts'
+import { AuthSession, renewalDelaySeconds, type SignInManager, type SignInUser } from './session.ts'
 
 function errorResponse(error: string, error_description?: string, state?: unknown) {
   return Object.assign(new Error(error_description ?? error), {
@@ -266,20 +259,4 @@ test('sign-out that cannot reach the provider: still signed in, and said', async
     signOutProblem: { kind: 'unreachable' },
   })
   auth.dispose()
-})
-
-test('problems in the session’s terms', () => {
-  expect(problemOf(errorResponse('login_required')).kind).toBe('ended')
-  expect(problemOf(errorResponse('server_error')).kind).toBe('unreachable')
-  expect(problemOf(errorResponse('invalid_scope')).kind).toBe('refused')
-  expect(
-    problemOf(Object.assign(new Error('Network timed out'), { name: 'ErrorTimeout' })).kind,
-  ).toBe('unreachable')
-  expect(problemOf(new Error('Service Unavailable (503)')).kind).toBe('unreachable')
-  expect(problemOf(new Error('invalid id token')).kind).toBe('failed')
-  expect(challengeProblem('Bearer')).toEqual({
-    kind: 'rejected',
-    error: undefined,
-    description: undefined,
-  })
 })

@@ -1,10 +1,8 @@
 import { expect, test } from 'vitest'
 import type { CallState, RecordingStateName } from '../api/schemas.ts'
 import { RecordingAction } from '../../protocol/wire.ts'
+import { actionAnswered, actionFailed, actionSent } from '../recording-state/action-flight.ts'
 import {
-  actionAnswered,
-  actionFailed,
-  actionSent,
   callEnded,
   eventArrived,
   newEntry,

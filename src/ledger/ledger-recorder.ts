@@ -1,10 +1,6 @@
 import { RecordingAction, type RecordingActionName } from '../../protocol/wire.ts'
-import {
-  showsEffectOf,
-  type CallEntry,
-  type Change,
-  type ChangeSource,
-} from '../recording-state/call-entry.ts'
+import type { CallEntry, Change, ChangeSource } from '../recording-state/call-entry.ts'
+import { showsEffectOf } from '../recording-state/derive-state.ts'
 import {
   isoTime,
   ledgerCallKey,

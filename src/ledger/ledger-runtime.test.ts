@@ -3,9 +3,8 @@ import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, expect, test, vi } from 'vitest'
 import type { CallState } from '../api/schemas.ts'
 import { RecordingAction } from '../../protocol/wire.ts'
+import { actionAnswered, actionSent } from '../recording-state/action-flight.ts'
 import {
-  actionAnswered,
-  actionSent,
   eventArrived,
   newEntry,
   readAnswered,

@@ -1,11 +1,8 @@
 import { expect, test } from 'vitest'
 import type { CallState, RecordingStateName } from '../api/schemas.ts'
 import { RecordingAction } from '../../protocol/wire.ts'
+import { actionAnswered, actionFailed, actionSent } from './action-flight.ts'
 import {
-  actionAnswered,
-  actionFailed,
-  actionSent,
-  actionsBetween,
   callEnded,
   eventArrived,
   newEntry,
@@ -13,13 +10,12 @@ import {
   readFailed,
   readStarted,
   resynced,
-  showsEffectOf,
   type CallEntry,
 } from './call-entry.ts'
 import { deriveState } from './derive-state.ts'
 
 const CALL = { uccName: 'ucc-demo', correlationId: '1d6c6a58-6739-4f0c-98ff-0968292c8c30' }
-const { Start, Stop, Pause, Save, Delete, Mark, UnMark } = RecordingAction
+const { Start, Stop, Pause, Mark } = RecordingAction
 
 function state(recording: RecordingStateName, overrides: Partial<CallState> = {}): CallState {
   return { ...CALL, recording, marking: 'None', saving: 'None', ...overrides }
@@ -29,22 +25,6 @@ function state(recording: RecordingStateName, overrides: Partial<CallState> = {}
 function confirmed(recording: RecordingStateName = 'Started', at = 1_000): CallEntry {
   return readAnswered(newEntry(CALL), 0, state(recording), at).entry
 }
-
-// deriveState
-
-test.each<[RecordingAction | undefined, Partial<CallState>]>([
-  [Start, { recording: 'Started' }],
-  [Stop, { recording: 'Stopped' }],
-  [Pause, { recording: 'Paused' }],
-  [Save, { saving: 'Save' }],
-  [Delete, { saving: 'Delete' }],
-  [Mark, { marking: 'Mark' }],
-  [UnMark, { marking: 'Unmark' }],
-  [undefined, {}],
-])('deriveState for action %s changes only %j', (action, change) => {
-  const before = state('Uninitialized', { marking: 'Unmark', saving: 'None' })
-  expect(deriveState(before, action)).toEqual({ ...before, ...change })
-})
 
 // A new entry
 
@@ -175,124 +155,6 @@ test('a failed read unconfirms what is shown and keeps it', () => {
   expect(after).toMatchObject({ confirmed: false, state: before.state })
 })
 
-// Actions: the trust rule
-
-interface ActionCase {
-  name: string
-  /** What happens while the action is on its way. */
-  meanwhile: (entry: CallEntry) => CallEntry
-  answer: CallState | undefined
-  stretchAtAnswer: number | null
-  trusted: boolean
-}
-
-test.each<ActionCase>([
-  {
-    name: 'a full answer, nothing meanwhile, one stretch: trusted',
-    meanwhile: (e) => e,
-    answer: state('Paused'),
-    stretchAtAnswer: 1,
-    trusted: true,
-  },
-  {
-    name: 'the echo of the same action meanwhile: trusted',
-    meanwhile: (e) => eventArrived(e, Pause, 1_500).entry,
-    answer: state('Paused'),
-    stretchAtAnswer: 1,
-    trusted: true,
-  },
-  {
-    name: 'any number of echoes of the same action: trusted',
-    meanwhile: (e) => {
-      let entry = e
-      for (let n = 0; n < 50; n += 1) entry = eventArrived(entry, Pause, 1_500).entry
-      return entry
-    },
-    answer: state('Paused'),
-    stretchAtAnswer: 1,
-    trusted: true,
-  },
-  {
-    name: 'an event for another action meanwhile: not trusted',
-    meanwhile: (e) => eventArrived(eventArrived(e, Pause, 1_500).entry, Start, 1_600).entry,
-    answer: state('Paused'),
-    stretchAtAnswer: 1,
-    trusted: false,
-  },
-  {
-    name: 'an event with an unknown action meanwhile: not trusted',
-    meanwhile: (e) => eventArrived(e, undefined, 1_500).entry,
-    answer: state('Paused'),
-    stretchAtAnswer: 1,
-    trusted: false,
-  },
-  {
-    name: 'an answer without a full state: not trusted',
-    meanwhile: (e) => e,
-    answer: undefined,
-    stretchAtAnswer: 1,
-    trusted: false,
-  },
-  {
-    name: 'the connection reconnected meanwhile (another stretch): not trusted',
-    meanwhile: (e) => resynced(e, 1_800).entry,
-    answer: state('Paused'),
-    stretchAtAnswer: 2,
-    trusted: false,
-  },
-  {
-    name: 'the connection is down at the answer: not trusted',
-    meanwhile: (e) => e,
-    answer: state('Paused'),
-    stretchAtAnswer: null,
-    trusted: false,
-  },
-])('$name', ({ meanwhile, answer, stretchAtAnswer, trusted }) => {
-  const sent = actionSent(confirmed('Started'), Pause, 1, 'agent')
-  expect(sent).toMatchObject({ confirmed: false, flight: { action: Pause, stretch: 1 } })
-  const step = actionAnswered(meanwhile(sent), answer, stretchAtAnswer, 2_000)
-  expect(step.read).toBe(!trusted)
-  expect(step.entry.confirmed).toBe(trusted)
-  expect(step.entry.flight).toBeNull()
-  if (trusted) expect(step.entry.state).toEqual(answer)
-})
-
-test('an action sent while the connection is down is never trusted', () => {
-  const sent = actionSent(confirmed('Started'), Pause, null, 'agent')
-  expect(actionAnswered(sent, state('Paused'), null, 2_000).read).toBe(true)
-})
-
-test('a trusted answer that starts a pause times it exactly from the answer', () => {
-  const sent = actionSent(confirmed('Started'), Pause, 1, 'agent')
-  expect(actionAnswered(sent, state('Paused'), 1, 2_000).entry).toMatchObject({
-    pausedSince: 2_000,
-    pausedSinceExact: true,
-  })
-})
-
-test('a trusted answer bumps the version: a read that overlapped it is not trusted', () => {
-  const start = confirmed('Started')
-  const token = readStarted(start)
-  const answered = actionAnswered(
-    actionSent(start, Pause, 1, 'agent'),
-    state('Paused'),
-    1,
-    2_000,
-  ).entry
-  expect(readAnswered(answered, token, state('Started'), 2_100)).toMatchObject({
-    read: true,
-    entry: { confirmed: false, state: { recording: 'Paused' } },
-  })
-})
-
-test('a failed action unconfirms, ends the flight, and a read decides (it is never repeated)', () => {
-  const sent = eventArrived(actionSent(confirmed('Started'), Pause, 1, 'agent'), Pause, 1_500).entry
-  const step = actionFailed(sent)
-  expect(step.read).toBe(true)
-  expect(step.entry).toMatchObject({ confirmed: false, flight: null })
-  expect(step.entry.version).toBeGreaterThan(sent.version)
-})
-
 // Resync and the end of a call
 
 test('a resync unconfirms every live call and asks for a read; an ended call stays as it is', () => {
@@ -377,17 +239,6 @@ test('a read that finds the call again after its end revives it', () => {
     confirmed: true,
     pausedSince: 5_000,
   })
-})
-
-// "Success" without effect
-
-test.each<[RecordingAction, RecordingStateName, boolean]>([
-  [Pause, 'Paused', true],
-  [Pause, 'Started', false],
-  [Start, 'Started', true],
-  [Stop, 'Paused', false],
-])('showsEffectOf(%s) in %s is %s', (action, recording, expected) => {
-  expect(showsEffectOf(state(recording), action)).toBe(expected)
 })
 
 // Who made a change (for the pause ledger)
@@ -487,15 +338,4 @@ test('the recorder keeps who last started, stopped or paused it through other ch
   ).entry
   expect(marked.lastChange).toMatchObject({ actions: [Mark], source: 'agent' })
   expect(marked.recordingChange).toBe(paused.recordingChange)
-})
-
-test('actionsBetween names each field that changed to a known value', () => {
-  expect(actionsBetween(state('Started'), state('Paused', { saving: 'Delete' }))).toEqual([
-    Pause,
-    Delete,
-  ])
-  expect(actionsBetween(state('Started'), state('Unknown', { marking: 'Unmark' }))).toEqual([
-    UnMark,
-  ])
-  expect(actionsBetween(state('Paused'), state('Paused'))).toEqual([])
 })

@@ -1,10 +1,12 @@
 import type { CallState } from '../api/schemas.ts'
 import { RecordingAction } from '../../protocol/wire.ts'
 import { deriveState } from './derive-state.ts'
+import { changeOf, noted, unconfirmed, withState } from './entry-change.ts'
 
 // What the panel may call *confirmed*, for one call, in one place (docs/decisions/0004). Pure: no
 // React, no fetch, no clock of its own. The agent view keeps these entries in its query cache, the
-// board in its store; both change them only through the functions below.
+// board in its store; both change them only through the functions below and those of
+// action-flight.ts (an action of ours on its way: when its answer is trusted).
 
 /** What the panel knows of one call's recorder. Immutable: every change is a new object. */
 export interface CallEntry {
@@ -188,61 +190,6 @@ export function callEnded<E extends CallEntry>(entry: E, token: number, now: num
   }
 }
 
-/** An action is sent. While it is on its way the service may already have applied it: unconfirmed. */
-export function actionSent<E extends CallEntry>(
-  entry: E,
-  action: RecordingAction,
-  stretch: number | null,
-  source: ActionSource,
-): E {
-  return {
-    ...entry,
-    confirmed: false,
-    version: entry.version + 1,
-    flight: { action, source, stretch, otherAction: false },
-  }
-}
-
-/**
- * The action's answer arrived. It is shown as confirmed only when it carries the call's full state
- * (`answer`), the live connection stayed on one unbroken stretch throughout (so every event
- * meanwhile was seen), and every event meanwhile announced this same action. Otherwise a read decides.
- */
-export function actionAnswered<E extends CallEntry>(
-  entry: E,
-  answer: CallState | undefined,
-  stretchNow: number | null,
-  now: number,
-): Step<E> {
-  const flight = entry.flight
-  const trusted =
-    answer !== undefined &&
-    flight !== null &&
-    flight.stretch !== null &&
-    flight.stretch === stretchNow &&
-    !flight.otherAction
-  if (!trusted) return { entry: { ...unconfirmed(entry), ...unanswered(flight) }, read: true }
-  return {
-    entry: {
-      ...entry,
-      ...withState(entry, answer, now, true),
-      confirmed: true,
-      version: entry.version + 1,
-      flight: null,
-      endedAt: null,
-      endedWhilePaused: false,
-      ...noted(entry, changeOf(entry.state, answer, flight.source, now)),
-      unattributed: null,
-    },
-    read: false,
-  }
-}
-
-/** The action failed: it may have taken effect anyway. Never repeated: a read decides. */
-export function actionFailed<E extends CallEntry>(entry: E): Step<E> {
-  return { entry: { ...unconfirmed(entry), ...unanswered(entry.flight) }, read: true }
-}
-
 /**
  * The live connection is back: events may have been lost, so nothing is confirmed until read. A
  * pause shown before the outage may have ended and begun again unseen: its start is no longer
@@ -258,101 +205,4 @@ export function resynced<E extends CallEntry>(entry: E, now: number): Step<E> {
     },
     read: true,
   }
-}
-
-/** Whether the state shows what `action` does (used to say when a "success" had no effect). */
-export function showsEffectOf(state: CallState, action: RecordingAction): boolean {
-  const expected = deriveState(state, action)
-  return (
-    expected.recording === state.recording &&
-    expected.marking === state.marking &&
-    expected.saving === state.saving
-  )
-}
-
-/** The flight ends without its answer saying what it did: the read that follows may credit it. */
-function unanswered(flight: Flight | null): Pick<CallEntry, 'flight' | 'unattributed'> {
-  return {
-    flight: null,
-    unattributed: flight ? { action: flight.action, source: flight.source } : null,
-  }
-}
-
-/** The actions that take `before` to `after` (none: no change). Unknown values are no change. */
-export function actionsBetween(before: CallState, after: CallState): RecordingAction[] {
-  const actions: RecordingAction[] = []
-  const changed = <T extends string>(a: T, b: T) => a !== b && b !== 'Unknown'
-  if (changed(before.recording, after.recording)) {
-    const action = RECORDING_ACTION[after.recording]
-    if (action !== undefined) actions.push(action)
-  }
-  if (changed(before.marking, after.marking)) {
-    const action = MARKING_ACTION[after.marking]
-    if (action !== undefined) actions.push(action)
-  }
-  if (changed(before.saving, after.saving)) {
-    const action = SAVING_ACTION[after.saving]
-    if (action !== undefined) actions.push(action)
-  }
-  return actions
-}
-
-/** The action that puts the recorder in a state (Started: Start, ...). */
-export const RECORDING_ACTION: Partial<Record<string, RecordingAction>> = {
-  Started: RecordingAction.Start,
-  Stopped: RecordingAction.Stop,
-  Paused: RecordingAction.Pause,
-}
-const MARKING_ACTION: Partial<Record<string, RecordingAction>> = {
-  Mark: RecordingAction.Mark,
-  Unmark: RecordingAction.UnMark,
-}
-const SAVING_ACTION: Partial<Record<string, RecordingAction>> = {
-  Save: RecordingAction.Save,
-  Delete: RecordingAction.Delete,
-}
-
-function changeOf(
-  before: CallState,
-  after: CallState,
-  source: ChangeSource,
-  at: number,
-): Change | null {
-  const actions = actionsBetween(before, after)
-  return actions.length > 0 ? { actions, from: before.recording, source, at } : null
-}
-
-/** A change, if any, as the last one, and as the last of the recorder when it started, stopped or paused it. */
-function noted(
-  entry: CallEntry,
-  change: Change | null,
-): Pick<CallEntry, 'lastChange' | 'recordingChange'> {
-  if (!change) return { lastChange: entry.lastChange, recordingChange: entry.recordingChange }
-  const recorder = change.actions.some(
-    (action) =>
-      action === RecordingAction.Start ||
-      action === RecordingAction.Stop ||
-      action === RecordingAction.Pause,
-  )
-  return { lastChange: change, recordingChange: recorder ? change : entry.recordingChange }
-}
-
-function unconfirmed<E extends CallEntry>(entry: E): E {
-  return { ...entry, confirmed: false, version: entry.version + 1 }
-}
-
-/**
- * The new state with its pause clock: a pause already shown keeps its start and exactness; a new
- * one starts now, exact when seen as it happened (`seenBegin`), a lower bound when a read found it.
- */
-function withState(
-  entry: CallEntry,
-  state: CallState,
-  now: number,
-  seenBegin: boolean,
-): Pick<CallEntry, 'state' | 'pausedSince' | 'pausedSinceExact'> {
-  if (state.recording !== 'Paused') return { state, pausedSince: null, pausedSinceExact: false }
-  if (entry.state.recording === 'Paused' && entry.pausedSince !== null && entry.endedAt === null)
-    return { state, pausedSince: entry.pausedSince, pausedSinceExact: entry.pausedSinceExact }
-  return { state, pausedSince: now, pausedSinceExact: seenBegin }
 }

@@ -1,9 +1,8 @@
 import { expect, test } from 'vitest'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
 import { RecordingAction } from '../../../protocol/wire.ts'
+import { actionFailed, actionSent } from '../../recording-state/action-flight.ts'
 import {
-  actionFailed,
-  actionSent,
   eventArrived,
   newEntry,
   readAnswered,

@@ -8,11 +8,8 @@ import { RecordingAction } from '../../../protocol/wire.ts'
 import type { HubState } from '../../live/live-connection.ts'
 import { isUnknownCallError } from '../../api/call-state.ts'
 import { t, type TextKey } from '../../i18n/messages.ts'
-import {
-  RECORDING_ACTION,
-  type CallEntry,
-  type ChangeSource,
-} from '../../recording-state/call-entry.ts'
+import type { CallEntry, ChangeSource } from '../../recording-state/call-entry.ts'
+import { RECORDING_ACTION } from '../../recording-state/derive-state.ts'
 
 export const ACTION_IDS = [
   'pause',

@@ -6,14 +6,9 @@ import { actionName } from '../../api/call-state.ts'
 import type { RecordingAction } from '../../../protocol/wire.ts'
 import { t } from '../../i18n/messages.ts'
 import { useHubState, useLive } from '../../live/live-context.tsx'
-import {
-  actionAnswered,
-  actionFailed,
-  actionSent,
-  showsEffectOf,
-  type ActionSource,
-  type CallEntry,
-} from '../../recording-state/call-entry.ts'
+import { actionAnswered, actionFailed, actionSent } from '../../recording-state/action-flight.ts'
+import type { ActionSource, CallEntry } from '../../recording-state/call-entry.ts'
+import { showsEffectOf } from '../../recording-state/derive-state.ts'
 import { callStateKey, callStateQuery, type CallRef } from './call-state-query.ts'
 
 /** The call's state, kept live: the app's live sink patches it at once (unconfirmed), a read decides. */

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { ApiError } from '../../api/api-error.ts'
 import type { CallState, RecordingStateName } from '../../api/schemas.ts'
 import { RecordingAction } from '../../../protocol/wire.ts'
-import { actionAnswered, actionFailed, actionSent } from '../../recording-state/call-entry.ts'
+import { actionAnswered, actionFailed, actionSent } from '../../recording-state/action-flight.ts'
 import {
   boardActionSettled,
   boardEvent,
