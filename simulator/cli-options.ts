@@ -1,6 +1,9 @@
+// The CLI's options: each flag with its help, default and value parser (cli-values.ts), and
+// parseCliArgs, which reads them and hands the checks across options to cli-flags.ts.
 import { Command, CommanderError, Option } from 'commander'
 import { DEFAULT_HUB_PATH } from '../protocol/wire.ts'
-import { exposureProblem } from './addresses.ts'
+import { flagsProblem, simulatorOptions } from './cli-flags.ts'
+import type { ParsedFlags } from './cli-flags.ts'
 import {
   audience,
   collect,
@@ -27,9 +30,7 @@ import {
   DEFAULT_OIDC_CLIENT_ID,
   DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
   MAX_TOKEN_TTL_SECONDS,
-  oidcProblem,
 } from './oidc/options.ts'
-import type { OidcOptions } from './oidc/options.ts'
 import { DEFAULT_DEMO_RATE, ScenarioName } from './scenarios.ts'
 import { DEFAULT_HOST } from './server.ts'
 import type { SimulatorOptions } from './server.ts'
@@ -201,91 +202,6 @@ function createProgram(): Command {
     .exitOverride()
 }
 
-interface ParsedFlags {
-  port: number
-  host: string
-  scenario: ScenarioName
-  hubPath: string
-  eventCasing: EventCasing
-  latency: number
-  authToken?: string
-  controlToken?: string
-  allowedHost?: string[]
-  controlOrigin?: string[]
-  corsOrigin?: string
-  negotiateRedirect?: boolean
-  errorStatus: ErrorStatusMode
-  static?: string
-  demoRate: number
-  calls?: number
-  eventsPerSecond?: number
-  seed?: number
-  quiet?: boolean
-  oidc?: boolean
-  oidcPort?: number
-  oidcClientId?: string
-  oidcRedirect?: string[]
-  oidcPostLogoutRedirect?: string[]
-  oidcAudience?: string
-  oidcAccessTtl?: number
-  oidcRefreshTtl?: number
-}
-
-type OidcFlag = Exclude<Extract<keyof ParsedFlags, `oidc${string}`>, 'oidc'>
-
-/** Each --oidc-* option and where it goes in OidcOptions. */
-const OIDC_FLAGS: Record<OidcFlag, keyof OidcOptions> = {
-  oidcPort: 'port',
-  oidcClientId: 'clientId',
-  oidcRedirect: 'redirectUris',
-  oidcPostLogoutRedirect: 'postLogoutRedirectUris',
-  oidcAudience: 'audience',
-  oidcAccessTtl: 'accessTokenTtlSeconds',
-  oidcRefreshTtl: 'refreshTokenTtlSeconds',
-}
-
-function oidcOptions(flags: ParsedFlags): OidcOptions | undefined {
-  if (!flags.oidc) return undefined
-  const options: Record<string, unknown> = { port: DEFAULT_OIDC_PORT }
-  for (const [flag, option] of Object.entries(OIDC_FLAGS)) {
-    const value = flags[flag as OidcFlag]
-    if (value !== undefined) options[option] = value
-  }
-  return options as OidcOptions
-}
-
-function toOptions(flags: ParsedFlags): SimulatorOptions {
-  const {
-    static: staticDir,
-    quiet: _quiet,
-    negotiateRedirect,
-    calls,
-    eventsPerSecond,
-    allowedHost,
-    controlOrigin,
-    oidc: _oidc,
-    oidcPort: _oidcPort,
-    oidcClientId: _oidcClientId,
-    oidcRedirect: _oidcRedirect,
-    oidcPostLogoutRedirect: _oidcPostLogoutRedirect,
-    oidcAudience: _oidcAudience,
-    oidcAccessTtl: _oidcAccessTtl,
-    oidcRefreshTtl: _oidcRefreshTtl,
-    ...rest
-  } = flags
-  const oidc = oidcOptions(flags)
-  return {
-    ...rest,
-    ...(oidc ? { oidc } : {}),
-    ...(allowedHost === undefined ? {} : { allowedHosts: allowedHost }),
-    ...(controlOrigin === undefined ? {} : { controlOrigins: controlOrigin }),
-    negotiateRedirect: negotiateRedirect ?? false,
-    ...(staticDir === undefined ? {} : { staticDir }),
-    ...(calls === undefined ? {} : { loadCalls: calls }),
-    ...(eventsPerSecond === undefined ? {} : { loadEventsPerSecond: eventsPerSecond }),
-  }
-}
-
 /** The simulator's options from the command line (without `node` and the script); never exits the process. */
 export function parseCliArgs(argv: readonly string[]): CliParse {
   let output = ''
@@ -300,27 +216,11 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     return { ok: false, exitCode: error.exitCode === 0 ? 0 : USAGE_ERROR, output }
   }
   const flags = program.opts<ParsedFlags>()
-  if (
-    flags.scenario !== ScenarioName.Load &&
-    (flags.calls !== undefined || flags.eventsPerSecond !== undefined)
-  ) {
-    return {
-      ok: false,
-      exitCode: USAGE_ERROR,
-      output: 'error: --calls and --events-per-second apply to --scenario load only.\n',
-    }
+  const problem = flagsProblem(flags)
+  if (problem) return { ok: false, exitCode: USAGE_ERROR, output: `error: ${problem}\n` }
+  return {
+    ok: true,
+    options: simulatorOptions(flags, { oidcPort: DEFAULT_OIDC_PORT }),
+    quiet: flags.quiet ?? false,
   }
-  const exposure = exposureProblem(flags.host, flags.controlToken)
-  if (exposure) return { ok: false, exitCode: USAGE_ERROR, output: `error: ${exposure}\n` }
-  const oidcFlags = Object.keys(OIDC_FLAGS).filter((flag) => flags[flag as OidcFlag] !== undefined)
-  if (!flags.oidc && oidcFlags.length > 0) {
-    return {
-      ok: false,
-      exitCode: USAGE_ERROR,
-      output: 'error: the --oidc-* options apply with --oidc only.\n',
-    }
-  }
-  const oidc = flags.oidc ? oidcProblem(flags.host, flags.authToken) : undefined
-  if (oidc) return { ok: false, exitCode: USAGE_ERROR, output: `error: ${oidc}\n` }
-  return { ok: true, options: toOptions(flags), quiet: flags.quiet ?? false }
 }

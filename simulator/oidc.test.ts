@@ -13,8 +13,6 @@ import { parseCliArgs } from './cli-options.ts'
 import { createManualClock } from './clock.ts'
 import { DEFAULT_AGENT, DEFAULT_CALL_ID, DEFAULT_UCC } from './default-data.ts'
 import {
-  CookieJar,
-  FlowStopped,
   authorize,
   exchangeCode,
   oidcInfoOf,
@@ -26,6 +24,7 @@ import {
 } from './oidc/oidc-test-kit.ts'
 import type { OidcInfo } from './oidc/options.ts'
 import type { Minted } from './oidc/provider.ts'
+import { CookieJar, FlowStopped } from './oidc/test-browser.ts'
 import { CLOCK_TOLERANCE_SECONDS } from './oidc/verifier.ts'
 import type { Simulator, SimulatorOptions } from './server.ts'
 import {

@@ -1,33 +1,29 @@
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import {
-  DEFAULT_HUB_PATH,
-  RECORDING_STATE_CHANGED_EVENT,
-  recordingApiRoot,
-} from '../protocol/wire.ts'
+import { DEFAULT_HUB_PATH, recordingApiRoot } from '../protocol/wire.ts'
 import { describeListener, exposureProblem, isLoopback } from './addresses.ts'
-import type { TokenVerifier } from './bearer.ts'
+import { feedChanges } from './change-feed.ts'
 import { systemClock } from './clock.ts'
 import type { Clock } from './clock.ts'
 import { CONTROL_BASE } from './control-api.ts'
 import { parseCorsOrigins } from './cors.ts'
 import { ErrorStatusMode } from './errors.ts'
-import { recordingEventArgument } from './events.ts'
 import { createFaults } from './faults.ts'
 import type { Faults } from './faults.ts'
 import { createHub } from './hub/hub.ts'
 import type { Hub, HubOptions } from './hub/hub.ts'
+import { closeServer, listen } from './listen.ts'
 import { createRandom } from './random.ts'
 import { createRouter } from './request-router.ts'
 import { DEFAULT_DEMO_RATE, ScenarioName, startScenario } from './scenarios.ts'
 import type { LoadStatus } from './scenarios.ts'
 import { EventCasing } from './settings.ts'
 import type { Settings } from './settings.ts'
+import { deferredVerifier, startLazily } from './oidc/lazy-provider.ts'
 import { oidcProblem } from './oidc/options.ts'
 import type { OidcInfo, OidcOptions } from './oidc/options.ts'
 import type { OidcProvider } from './oidc/provider.ts'
 import { createStore } from './store.ts'
-import type { Change, Store } from './store.ts'
+import type { Store } from './store.ts'
 
 export const DEFAULT_HOST = '127.0.0.1'
 
@@ -112,12 +108,6 @@ function normalizeHubPath(path: string): string {
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
 }
 
-function describeChange(change: Change): string {
-  const event = change.event ? ` -> event ${change.stateAction}` : ''
-  const states = `R${change.recordingState} M${change.markingState} S${change.savingState}`
-  return `[${change.source}] ${change.action} ${change.uccName}/${change.correlationId} by ${change.requester} => ${states}${event}`
-}
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = options.host ?? DEFAULT_HOST
   const controlToken = options.controlToken ?? options.authToken
@@ -140,12 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // The provider starts once the simulator's port is known (its own origin is a redirect origin),
   // before any request can arrive: the verifier is bound then.
   let oidc: OidcProvider | undefined
-  const verifyToken: TokenVerifier | undefined = options.oidc
-    ? (token) =>
-        oidc
-          ? oidc.verifyToken(token)
-          : Promise.resolve({ ok: false, reason: 'the OpenID Provider is not running' })
-    : undefined
+  const verifyToken = options.oidc ? deferredVerifier(() => oidc) : undefined
   const hub = createHub({
     ...options.hubTimings,
     path: hubPath,
@@ -155,20 +140,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log,
   })
 
-  store.onChange((change) => {
-    if (options.log) log(describeChange(change))
-    if (!change.event || change.stateAction === null) return
-    try {
-      hub.broadcast(RECORDING_STATE_CHANGED_EVENT, [
-        recordingEventArgument(
-          { ...change, stateAction: change.stateAction },
-          settings.eventCasing,
-        ),
-      ])
-    } catch (error) {
-      log(`broadcast failed: ${String(error)}`)
-    }
-  })
+  feedChanges({ store, hub, settings, log: options.log })
 
   const scenarioName = options.scenario ?? ScenarioName.Static
   const scenario = startScenario(scenarioName, {
@@ -194,26 +166,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // The handlers are attached once the port is known (the CSP and the control API's hosts name
   // it). No request can come before: the listen callback's continuation runs first.
   const server = createServer()
+  let port: number
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    port = await listen(server, options.port ?? 0, host)
   } catch (error) {
     scenario.stop()
     await hub.close()
     throw error
   }
-  const port = (server.address() as AddressInfo).port
   const listener = describeListener(host, port, options.allowedHosts ?? [])
   if (options.oidc) {
     try {
       // Loaded only with --oidc: oidc-provider takes a while to load.
-      const { startOidcProvider } = await import('./oidc/provider.ts')
-      oidc = await startOidcProvider(options.oidc, {
+      oidc = await startLazily(options.oidc, {
         host,
         simulatorOrigin: listener.url,
         clock,
@@ -273,13 +238,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scenario.stop()
     faults.clear()
     await hub.close()
-    await Promise.all([
-      oidc?.close(),
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
-    ])
+    await Promise.all([oidc?.close(), closeServer(server)])
   }
 
   return {

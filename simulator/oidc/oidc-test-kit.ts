@@ -1,52 +1,12 @@
 // Helpers for tests against the simulator's OpenID Provider (--oidc), its own and end-to-end ones:
 // a browser's part of the Authorization Code + PKCE flow done with plain fetch (redirects followed
-// by hand, cookies kept), the token requests a public client sends, and signIn, which does it all
-// and returns the tokens. No oidc-provider here: importing this loads nothing heavy.
+// by hand, cookies kept: test-browser.ts), the token requests a public client sends, and signIn,
+// which does it all and returns the tokens. No oidc-provider here: importing this loads nothing
+// heavy.
 import { createHash, randomBytes } from 'node:crypto'
 import type { OidcInfo } from './options.ts'
+import { CookieJar, FlowStopped, browse } from './test-browser.ts'
 import { findUser } from './users.ts'
-
-/** The cookies a browser would keep for the provider (one origin, so paths are not told apart). */
-export class CookieJar {
-  private readonly cookies = new Map<string, string>()
-
-  keep(response: Response): void {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = cookie.split(';')
-      const at = pair.indexOf('=')
-      const name = pair.slice(0, at).trim()
-      const value = pair.slice(at + 1).trim()
-      const expired = attributes.some((attribute) =>
-        /^\s*expires=Thu, 01 Jan 1970/i.test(attribute),
-      )
-      if (value === '' || expired) this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
-  }
-
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-  }
-}
-
-/** A GET or POST as a browser sends it: the jar's cookies, no redirect followed. */
-export async function browse(
-  jar: CookieJar,
-  url: string,
-  init: { method?: string; form?: Record<string, string> } = {},
-): Promise<Response> {
-  const response = await fetch(url, {
-    method: init.method ?? (init.form ? 'POST' : 'GET'),
-    redirect: 'manual',
-    headers: {
-      Cookie: jar.header(),
-      ...(init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-  })
-  jar.keep(response)
-  return response
-}
 
 export interface Pkce {
   verifier: string
@@ -119,27 +79,6 @@ export async function authorize(
     })
   }
   throw new Error('too many redirects')
-}
-
-/** The flow ended on one of the provider's pages (the sign-in form, or an error) instead of a
- *  redirect back to the client; the message has the page's text. */
-export class FlowStopped extends Error {
-  constructor(
-    readonly status: number,
-    readonly page: string,
-  ) {
-    super(`the flow stopped at a ${status} page: ${pageText(page)}`)
-    this.name = 'FlowStopped'
-  }
-}
-
-/** What a page's <main> says, without tags. */
-export function pageText(page: string): string {
-  const main = /<main>([\s\S]*)<\/main>/.exec(page)?.[1] ?? page
-  return main
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 export interface TokenAnswer {
