@@ -35,7 +35,7 @@ const INDICATOR: Record<string, string> = {
   'call-unknown': 'Call not found',
   'call-ended': 'Call ended',
 }
-// Why a sign-in or a token renewal did not work (src/auth/session.ts: ProblemKind): title, what to do.
+// Why a sign-in or a token renewal did not work (src/auth/sign-in-problem.ts: ProblemKind): title, what to do.
 const AUTH_PROBLEM: Record<string, [string, string]> = {
   unreachable: [
     'The sign-in service cannot be reached',

@@ -47,7 +47,7 @@ const INDICATOR: Record<string, string> = {
   'call-unknown': 'Gesprek niet gevonden',
   'call-ended': 'Gesprek beëindigd',
 }
-// Why a sign-in or a token renewal did not work (src/auth/session.ts: ProblemKind): title, what to do.
+// Why a sign-in or a token renewal did not work (src/auth/sign-in-problem.ts: ProblemKind): title, what to do.
 const AUTH_PROBLEM: Record<string, [string, string]> = {
   unreachable: [
     'De aanmelddienst is niet bereikbaar',
