@@ -3,8 +3,9 @@
 // panel does, tree-shaken and built with the app's own Vite config (vite.config.ts: same plugins,
 // target and minifier, an HTML entry like index.html), so that only the application code differs.
 // Prints both figures and exits 1 over budget. Sizes are deterministic for a given lockfile.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { build, type Manifest } from 'vite'
 
@@ -174,15 +175,26 @@ export function catalogGzip(outDir: string, key = 'src/i18n/en.ts'): number {
   return gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length
 }
 
-export async function measureBundle() {
-  const app = initialJsGzip(join(root, 'dist'), 'index.html')
-  const catalog = catalogGzip(join(root, 'dist'))
+/** Measures the app built into `distDir` (the project's dist/ unless told otherwise). */
+export async function measureBundle(distDir = join(root, 'dist')) {
+  const app = initialJsGzip(distDir, 'index.html')
+  const catalog = catalogGzip(distDir)
   const floor = await measureFloor()
   return { app, floor, ratio: app / floor, catalog }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { app, floor, ratio, catalog } = await measureBundle()
+  // `--dist <dir>`: measure a build made elsewhere (`vite build --outDir <dir>`), e.g. beside a
+  // build that another job is using.
+  const { values } = parseArgs({ options: { dist: { type: 'string' } } })
+  const distDir = resolve(values.dist ?? join(root, 'dist'))
+  if (!existsSync(join(distDir, '.vite/manifest.json'))) {
+    console.error(
+      `bundle: ${distDir} holds no Vite build with a manifest; build it first (npx vite build --outDir <dir>)`,
+    )
+    process.exit(1)
+  }
+  const { app, floor, ratio, catalog } = await measureBundle(distDir)
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
   console.log(
     `bundle: agent view initial JS ${kb(app)} gzip; dependency floor ${kb(floor)} gzip; ratio ${ratio.toFixed(3)} (budget ${BUDGET_RATIO})`,
