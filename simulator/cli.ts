@@ -1,6 +1,7 @@
 import { banner } from './banner.ts'
 import { parseCliArgs } from './cli-options.ts'
 import { startSimulator } from './server.ts'
+import { describeStartFailure } from './start-failure.ts'
 import type { Simulator } from './server.ts'
 
 async function main(): Promise<void> {
@@ -14,9 +15,10 @@ async function main(): Promise<void> {
   try {
     simulator = await startSimulator({ ...parsed.options, ...(log ? { log } : {}) })
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'EADDRINUSE' ? `port ${parsed.options.port} is already in use` : String(error)
+    const reason = describeStartFailure(error, {
+      port: parsed.options.port,
+      oidcPort: parsed.options.oidc?.port,
+    })
     process.stderr.write(`error: cannot start the simulator: ${reason}\n`)
     process.exit(1)
   }
