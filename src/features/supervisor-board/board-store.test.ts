@@ -18,8 +18,9 @@ import type {
 
 // The store routes events, reads and actions to the core (src/recording-state) and its pieces:
 // these tests check the whole through its inputs (the live connection, the API, the table's
-// visible rows); the pieces' own rules are tested beside them (read-scheduler, id-lookups,
-// event-log-buffer, ended-sweep, frame-batch, watch-list).
+// visible rows); the pieces' own rules are tested beside them (board-calls, call-requests,
+// store-memory, read-scheduler, id-lookups, event-log-buffer, ended-sweep, frame-batch,
+// watch-list).
 
 const UCC_A = 'ucc-a'
 const UCC_B = 'ucc-b'

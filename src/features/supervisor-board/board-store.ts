@@ -1,28 +1,9 @@
-import type { CallState } from '../../api/schemas.ts'
 import type { RecordingAction } from '../../../protocol/wire.ts'
 import type { RecordingEvent } from '../../live/parse-event.ts'
-import {
-  actionAnswered,
-  actionFailed,
-  actionSent,
-  readStarted,
-  resynced,
-  type Step,
-} from '../../recording-state/call-entry.ts'
-import type { BoardLogLine, Remembered } from '../../ledger/board-memory.ts'
-import {
-  boardActionSettled,
-  boardEvent,
-  boardRead,
-  callKey,
-  callRecord,
-  newBoardCall,
-  recordChanged,
-  rememberedCall,
-  type BoardCall,
-  type ReadOutcome,
-} from './board-call.ts'
-import { BoardPersistence, type MemoryState } from './board-persistence.ts'
+import { resynced } from '../../recording-state/call-entry.ts'
+import { boardEvent, callKey, newBoardCall } from './board-call.ts'
+import { BoardCalls } from './board-calls.ts'
+import { CallRequests } from './call-requests.ts'
 import { EndedSweep } from './ended-sweep.ts'
 import { EventIntake, type AcceptedEvent } from './event-intake.ts'
 import { EventLogBuffer, type LoggedEvent } from './event-log-buffer.ts'
@@ -30,7 +11,8 @@ import { FramePublisher } from './frame-batch.ts'
 import { IdLookups } from './id-lookups.ts'
 import type { BoardSnapshot, BoardStoreOptions } from './board-snapshot.ts'
 import { ReadScheduler } from './read-scheduler.ts'
-import { callsToDrop, DEFAULT_MAX_CALLS } from './row-cap.ts'
+import { DEFAULT_MAX_CALLS } from './row-cap.ts'
+import { StoreMemory, type Restoration } from './store-memory.ts'
 import { WatchedIds } from './watch-list.ts'
 
 // The board's calls live here, not in TanStack Query: thousands of calls and hundreds of events a
@@ -43,22 +25,17 @@ export class BoardStore {
   private readonly options: BoardStoreOptions
   private readonly now: () => number
   private readonly intake: EventIntake
-  private readonly calls = new Map<string, BoardCall>()
+  private readonly calls: BoardCalls
+  private readonly requests: CallRequests
   private readonly view: FramePublisher<BoardSnapshot>
   private readonly reads: ReadScheduler
   private readonly lookups: IdLookups
   private readonly log: EventLogBuffer
   private readonly sweep: EndedSweep
   private readonly watched: WatchedIds
-  private readonly persistence: BoardPersistence | undefined
-  private memoryState: MemoryState
+  private readonly memory: StoreMemory
   private version = 0
-  private callsDropped = 0
   private detach: (() => void) | undefined
-  /** The memory was asked for what it remembers (once). */
-  private remembering = false
-  /** Until it has answered: added ids wait to be looked up. */
-  private restoring = false
 
   constructor(options: BoardStoreOptions) {
     this.options = options
@@ -69,8 +46,8 @@ export class BoardStore {
       uccNames: options.uccNames,
       retryMs: minGetIntervalMs,
       now: this.now,
-      getState: this.getState,
-      found: this.placeFound,
+      getState: (...get) => this.requests.getState(...get),
+      found: (...found) => this.requests.placeFound(...found),
       notFound: (correlationId) => this.watched.remove(correlationId),
       changed: () => this.view.changed(),
     })
@@ -81,7 +58,7 @@ export class BoardStore {
       recheckVisibleMs: options.recheckVisibleMs,
       now: this.now,
       readable: (key) => this.calls.get(key)?.endedAt === null,
-      readCall: this.readCall,
+      readCall: (key, signal) => this.requests.readCall(key, signal),
       lookups: this.lookups,
     })
     this.log = new EventLogBuffer({
@@ -92,25 +69,43 @@ export class BoardStore {
     this.sweep = new EndedSweep({
       lingerMs: options.endedLingerMs,
       now: this.now,
-      remove: this.removeEnded,
+      remove: (keys) => this.calls.remove(keys),
     })
     // Reading the saved watch list has no side effect; nothing is requested before start().
     this.watched = new WatchedIds(options.watchList)
-    const { memory } = options
-    this.persistence = memory
-      ? new BoardPersistence({
-          open: memory,
-          everyMs: options.saveEveryMs,
-          lines: () => this.log.lines().map(logLine),
-          changed: (state) => {
-            this.memoryState = state
-            this.view.changed()
-          },
-        })
-      : undefined
-    this.memoryState = this.persistence?.getState() ?? { kept: 'ids', reason: 'unsupported' }
+    this.memory = new StoreMemory({
+      open: options.memory,
+      everyMs: options.saveEveryMs,
+      uccNames: options.uccNames,
+      endedLingerMs: options.endedLingerMs,
+      now: this.now,
+      lines: () => this.log.lines(),
+      changed: () => this.view.changed(),
+    })
+    this.calls = new BoardCalls({
+      uccNames: options.uccNames,
+      maxCalls: options.maxCalls ?? DEFAULT_MAX_CALLS,
+      now: this.now,
+      onEntry: options.onEntry,
+      onForget: options.onForget,
+      reads: this.reads,
+      sweep: this.sweep,
+      memory: this.memory,
+      watched: this.watched,
+      changed: () => this.view.changed(),
+    })
+    this.requests = new CallRequests({
+      api: options.api,
+      live: options.live,
+      observer: options.observer,
+      calls: this.calls,
+      now: this.now,
+      applyQueued: () => this.applyQueued(),
+      changed: () => this.view.changed(),
+      pump: () => this.reads.pump(),
+    })
     // With a memory, the added ids are looked up once it has given back the calls it remembers.
-    if (!this.persistence) this.lookups.add(this.watched.values(), this.isOnBoard)
+    if (!this.memory.present) this.lookups.add(this.watched.values(), this.calls.isOnBoard)
     this.view = new FramePublisher({ build: this.build, onFrame: () => this.flush() })
   }
 
@@ -124,11 +119,7 @@ export class BoardStore {
 
   start(): void {
     if (this.detach) return
-    if (this.persistence && !this.remembering) {
-      this.remembering = true
-      this.restoring = true
-      void this.persistence.begin().then(this.restore)
-    }
+    this.memory.begin((key) => this.calls.has(key), this.restore)
     this.detach = this.options.live.attach({
       event: (event, arrivedAt) => this.receiveEvent(event, arrivedAt),
       resync: () => this.resync(),
@@ -148,12 +139,12 @@ export class BoardStore {
     this.reads.stop()
     this.sweep.stop()
     this.log.stop()
-    this.persistence?.stop()
+    this.memory.stop()
   }
 
   /** Writes what this browser is to remember now (the page is being hidden or left). */
   saveNow(): Promise<void> {
-    return this.persistence?.flush() ?? Promise.resolve()
+    return this.memory.saveNow()
   }
 
   // Inputs
@@ -179,7 +170,9 @@ export class BoardStore {
     this.lookups.resync()
     const now = this.now()
     for (const call of this.calls.values())
-      this.put(call.remembered ? { entry: call, read: call.endedAt === null } : resynced(call, now))
+      this.calls.put(
+        call.remembered ? { entry: call, read: call.endedAt === null } : resynced(call, now),
+      )
     this.view.changed()
     this.reads.pump()
   }
@@ -188,7 +181,7 @@ export class BoardStore {
   addIds(ids: readonly string[]): void {
     this.watched.add(ids)
     // While the memory is being read, its calls may hold these ids: they are looked up after it.
-    if (!this.restoring) this.lookups.add(ids, this.isOnBoard)
+    if (!this.memory.restoring) this.lookups.add(ids, this.calls.isOnBoard)
     this.view.changed()
     this.reads.pump()
   }
@@ -205,34 +198,19 @@ export class BoardStore {
   }
 
   /**
-   * Sends an action as the supervisor (`requesterSipUri` on the wire), one at a time per call, never retried. The core judges
-   * the answer (by the live connection's stretch at both ends); when it does not trust it, or the
-   * action failed, the call is read at once.
+   * Sends an action as the supervisor (`requesterSipUri` on the wire), one at a time per call,
+   * never retried (call-requests.ts). When the core does not trust the answer, or the action
+   * failed, the call is read at once; a failure is passed on.
    */
-  async sendAction(key: string, action: RecordingAction, requesterSipUri: string): Promise<void> {
-    const call = this.calls.get(key)
-    if (!call || call.flight !== null) return
-    const { api, live } = this.options
-    this.put({ entry: actionSent(call, action, live.getStretch(), 'supervisor'), read: false })
-    this.view.changed()
-    const input = { uccName: call.uccName, correlationId: call.correlationId, action }
-    let answer: CallState | undefined
-    try {
-      answer = await api.setRecording({ ...input, requesterSipUri })
-    } catch (error) {
-      this.actionSettled(key, (current) => actionFailed(current))
-      throw error
-    }
-    this.actionSettled(key, (current, now) =>
-      actionAnswered(current, answer, live.getStretch(), now),
-    )
+  sendAction(key: string, action: RecordingAction, requesterSipUri: string): Promise<void> {
+    return this.requests.sendAction(key, action, requesterSipUri)
   }
 
   // Applying events, once per frame
 
   private flush(): void {
     this.applyQueued()
-    this.keepWithinCap()
+    this.calls.keepWithinCap()
     this.reads.pump()
   }
 
@@ -242,43 +220,23 @@ export class BoardStore {
     const queue = this.intake.take()
     const now = this.now()
     this.log.add(queue.map((accepted) => this.applyEvent(accepted, now)))
-    this.persistence?.noteLog()
+    this.memory.noteLog()
     this.options.observer?.eventsApplied(queue.map(({ arrivedAt }) => arrivedAt))
     this.view.changed()
   }
 
   /**
-   * What this browser remembered: the watched UCCs' calls (not confirmed; read again unless they
-   * had ended) and the event log. A call the board learned meanwhile is newer and stays; an ended
-   * call past its linger time is let go of. Then the added ids not on the board are looked up.
+   * What this browser remembered (store-memory.ts): its calls (not confirmed; read again unless
+   * they had ended) and the event log. Then the added ids not on the board are looked up.
    */
-  private restore = ({ calls, lines }: Remembered): void => {
-    const now = this.now()
-    const watched = new Map(this.options.uccNames.map((name) => [name.toLowerCase(), name]))
-    for (const record of calls) {
-      const uccName = watched.get(record.uccName.toLowerCase())
-      if (uccName === undefined) continue
-      const key = callKey(uccName, record.correlationId)
-      if (key !== record.key || this.calls.has(key)) continue
-      if (record.endedAt !== null && now - record.endedAt >= this.options.endedLingerMs) {
-        this.persistence?.forget(key)
-        continue
-      }
-      const call = rememberedCall(record, uccName)
-      this.put({ entry: call, read: call.endedAt === null }, { remembered: true })
+  private restore = ({ calls, lines }: Restoration): void => {
+    for (const call of calls) {
+      this.calls.put({ entry: call, read: call.endedAt === null }, { remembered: true })
       if (this.lookups.has(call.correlationId)) this.dropLookup(call.correlationId)
     }
-    this.log.restore(
-      lines.map((line) => ({
-        at: line.at,
-        uccName: watched.get(line.uccName.toLowerCase()) ?? line.uccName,
-        correlationId: line.correlationId,
-        action: (line.action ?? undefined) as RecordingAction | undefined,
-      })),
-    )
-    this.restoring = false
-    this.lookups.add(this.watched.values(), this.isOnBoard)
-    this.keepWithinCap()
+    this.log.restore(lines)
+    this.lookups.add(this.watched.values(), this.calls.isOnBoard)
+    this.calls.keepWithinCap()
     this.view.changed()
     this.reads.pump()
   }
@@ -287,108 +245,13 @@ export class BoardStore {
     const { correlationId, action } = event
     const key = callKey(uccName, correlationId)
     const previous = this.calls.get(key) ?? newBoardCall(uccName, correlationId, now)
-    this.put(boardEvent(previous, action, now))
+    this.calls.put(boardEvent(previous, action, now))
     // An added id that an event placed: no need to look it up any more.
     if (this.lookups.has(correlationId)) this.dropLookup(correlationId)
     return { at: now, uccName, correlationId, action }
   }
 
-  // Reads
-
-  /** Every state GET goes through here. */
-  private getState = (uccName: string, correlationId: string, signal: AbortSignal) => {
-    this.options.observer?.getSent()
-    return this.options.api.getState(uccName, correlationId, signal)
-  }
-
-  private readCall = (key: string, signal: AbortSignal): Promise<void> => {
-    const call = this.calls.get(key)
-    if (!call) return Promise.resolve()
-    const token = readStarted(call)
-    const done = (outcome: ReadOutcome) => {
-      const current = this.calls.get(key)
-      if (signal.aborted || !current) return
-      this.put(boardRead(current, token, outcome, this.now()))
-      this.view.changed()
-    }
-    return this.getState(call.uccName, call.correlationId, signal).then(
-      (state) => done({ state }),
-      (error: unknown) => done({ error }),
-    )
-  }
-
-  /** A look-up found an added id in `uccName`: the call joins the board, confirmed by that read. */
-  private placeFound = (uccName: string, id: string, state: CallState, sentAt: number) => {
-    if (this.calls.has(callKey(uccName, id))) return // an event placed it meanwhile: that is newer
-    const call = newBoardCall(uccName, id, sentAt)
-    this.put(boardRead(call, readStarted(call), { state }, this.now()), { sentAt })
-    this.keepWithinCap()
-  }
-
-  /** Drops calls (ended and longest-quiet first) when the board holds more than it may keep. */
-  private keepWithinCap(): void {
-    const max = this.options.maxCalls ?? DEFAULT_MAX_CALLS
-    if (this.calls.size <= max) return
-    const dropped = callsToDrop(this.calls.values(), max)
-    this.callsDropped += dropped.length
-    this.remove(dropped)
-  }
-
-  private actionSettled(key: string, step: (call: BoardCall, now: number) => Step<BoardCall>) {
-    // What arrived before the answer is applied before it: the core must weigh every event that
-    // came while the action was on its way (its echo needs no read; another action does).
-    this.applyQueued()
-    const call = this.calls.get(key)
-    if (!call) return
-    const now = this.now()
-    this.put(boardActionSettled(step(call, now), now), { atOnce: true })
-    this.view.changed()
-    this.reads.pump()
-  }
-
   // Helpers
-
-  /**
-   * Keeps a call as the core left it, and tells the read scheduler what the core said: a read must
-   * decide (`atOnce` after an action), or the call is confirmed (by a read sent at `sentAt`, when
-   * the scheduler did not send it), or it ended and needs no read.
-   */
-  private put(
-    { entry, read }: Step<BoardCall>,
-    how: { atOnce?: boolean; sentAt?: number; remembered?: boolean } = {},
-  ) {
-    const { key } = entry
-    const previous = this.calls.get(key)
-    this.calls.set(key, entry)
-    // What memory gave back is neither news for the ledger nor to be written back.
-    if (previous !== entry && !how.remembered) {
-      this.options.onEntry?.(previous, entry)
-      if (recordChanged(previous, entry)) this.persistence?.noteCall(callRecord(entry))
-    }
-    this.sweep.note(key, entry.endedAt)
-    if (read && how.atOnce) this.reads.wantNow(key)
-    else if (read) this.reads.want(key)
-    else if (entry.confirmed) this.reads.confirmed(key, this.now(), how.sentAt)
-    else if (entry.endedAt !== null) this.reads.unwant(key)
-  }
-
-  private removeEnded = (keys: readonly string[]): void => this.remove(keys)
-
-  private remove(keys: readonly string[]): void {
-    for (const key of keys) {
-      const call = this.calls.get(key)
-      if (!call) continue
-      this.calls.delete(key)
-      this.persistence?.forget(key)
-      this.options.onForget?.(call)
-      this.reads.forget(key)
-      this.watched.remove(call.correlationId)
-    }
-    this.view.changed()
-  }
-
-  private isOnBoard = (correlationId: string): boolean =>
-    this.options.uccNames.some((uccName) => this.calls.has(callKey(uccName, correlationId)))
 
   private dropLookup(correlationId: string): void {
     this.lookups.drop(correlationId)
@@ -397,16 +260,12 @@ export class BoardStore {
 
   private build = (): BoardSnapshot => ({
     version: (this.version += 1),
-    calls: Array.from(this.calls.values()),
+    calls: this.calls.list(),
     lookups: this.lookups.list(),
     events: this.log.take(),
     eventsIgnored: this.intake.ignored,
-    callsDropped: this.callsDropped,
-    maxCalls: this.options.maxCalls ?? DEFAULT_MAX_CALLS,
-    memory: this.memoryState,
+    callsDropped: this.calls.dropped,
+    maxCalls: this.calls.maxCalls,
+    memory: this.memory.state,
   })
-}
-
-function logLine({ at, uccName, correlationId, action }: LoggedEvent): BoardLogLine {
-  return { at, uccName, correlationId, action: action ?? null }
 }
