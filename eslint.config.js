@@ -138,6 +138,19 @@ export default tseslint.config(
     },
   },
   {
+    // A production file of the panel or the simulator does one job and is read in one sitting:
+    // 300 lines at most, blank lines and comments included (what `wc -l` counts).
+    files: ['src/**/*.{ts,tsx}', 'simulator/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    // The message catalogs are data, one flat table per language, kept whole so that a translator
+    // reads each beside the other; src/i18n/messages.test.ts checks that they hold the same keys.
+    files: ['src/i18n/en.ts', 'src/i18n/nl.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
     // The wire contract runs in the browser (the panel) and in Node (the simulator, bench): only what both have.
     files: ['protocol/**/*.ts'],
     languageOptions: { globals: globals['shared-node-browser'] },
