@@ -5,16 +5,12 @@ import type { CallState, RecordingStateName } from '../../api/schemas.ts'
 import { RecordingAction } from '../../../protocol/wire.ts'
 import type { LiveSink } from '../../live/live-connection.ts'
 import { deferred, type Deferred } from '../../testing/deferred.ts'
+import { fakeBoardMemory } from '../../testing/fake-board-memory.ts'
 import { callKey, type BoardCall } from './board-call.ts'
 import type { BoardStoreOptions } from './board-snapshot.ts'
 import { BoardStore } from './board-store.ts'
 import type { WatchList } from './watch-list.ts'
-import type {
-  BoardCallRecord,
-  BoardMemory,
-  BoardMemoryChange,
-  Remembered,
-} from '../../ledger/board-memory.ts'
+import type { BoardCallRecord, Remembered } from '../../ledger/board-memory.ts'
 
 // The store routes events, reads and actions to the core (src/recording-state) and its pieces:
 // these tests check the whole through its inputs (the live connection, the API, the table's
@@ -820,18 +816,7 @@ test('a flood of distinct ids stays within maxCalls: ended and longest-quiet cal
 
 /** A memory as the store sees it: what it gives back (when `answer` is called), and what it was given. */
 function fakeMemory(remembered: Partial<Remembered> = {}) {
-  const saves: BoardMemoryChange[] = []
-  const loaded = deferred<Remembered>()
-  const memory: BoardMemory = {
-    available: true,
-    unavailableReason: null,
-    load: () => loaded.promise,
-    save: (change) => {
-      saves.push(change)
-      return Promise.resolve()
-    },
-    close: () => undefined,
-  }
+  const { memory, saves, loaded } = fakeBoardMemory()
   return {
     saves,
     open: vi.fn(() => Promise.resolve(memory)),

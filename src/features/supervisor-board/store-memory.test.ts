@@ -1,12 +1,7 @@
 import { expect, onTestFinished, test, vi } from 'vitest'
 import { RecordingAction } from '../../../protocol/wire.ts'
-import type {
-  BoardCallRecord,
-  BoardMemory,
-  BoardMemoryChange,
-  Remembered,
-} from '../../ledger/board-memory.ts'
-import { deferred } from '../../testing/deferred.ts'
+import type { BoardCallRecord, Remembered } from '../../ledger/board-memory.ts'
+import { fakeBoardMemory } from '../../testing/fake-board-memory.ts'
 import { callKey, newBoardCall } from './board-call.ts'
 import type { LoggedEvent } from './event-log-buffer.ts'
 import { logLine, restoration, StoreMemory, type Restoration } from './store-memory.ts'
@@ -120,18 +115,7 @@ test('a line of the log is kept with no action as null', () => {
 function setup(options: { open?: boolean; lines?: LoggedEvent[] } = {}) {
   vi.useFakeTimers({ now: NOW })
   onTestFinished(() => void vi.useRealTimers())
-  const saves: BoardMemoryChange[] = []
-  const loaded = deferred<Remembered>()
-  const memory: BoardMemory = {
-    available: true,
-    unavailableReason: null,
-    load: () => loaded.promise,
-    save: (change) => {
-      saves.push(change)
-      return Promise.resolve()
-    },
-    close: () => undefined,
-  }
+  const { memory, saves, loaded } = fakeBoardMemory()
   const open = vi.fn(() => Promise.resolve(memory))
   const changed = vi.fn()
   const storeMemory = new StoreMemory({
