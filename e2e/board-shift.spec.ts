@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, holdRequests, test, type Call } from './fixtures.ts'
+import { expect, expectBoardCellsWhole, holdRequests, test, type Call } from './fixtures.ts'
 import { AGENT, DEMO_UCC, type SimClient } from '../test-support/sim-client.ts'
 
 // A shift as a supervisor lives it: the board opened, reloaded, left and come back to; acting in
@@ -46,6 +46,22 @@ function recorder(page: Page, correlationId: string) {
 
 async function expectConfirmed(page: Page, call: Call) {
   await expect(recorder(page, call.correlationId)).not.toHaveAttribute('data-stale', 'true', READ)
+}
+
+/**
+ * Pauses `call` so that the board sees the pause begin: by its event. A read of the call answering
+ * "Paused" before the event reaches the page (a GET and the hub's message race on a busy machine)
+ * would rightly make the pause's start a lower bound (0004), so the call's reads wait until the
+ * event is shown.
+ */
+async function pauseSeenAsItHappens(page: Page, sim: SimClient, call: Call) {
+  await expectConfirmed(page, call)
+  const reads = await holdRequests(page, '**/attendantservice/api/**', (request) =>
+    request.url().toLowerCase().endsWith(call.correlationId),
+  )
+  await sim.actAs(call.uccName, call.correlationId, 'Pause')
+  await expect(recorder(page, call.correlationId)).toHaveAttribute('data-state', 'Paused')
+  reads.release()
 }
 
 /** Opens the box for ids (the supervisor's own choice: it then stays open), adds, and says what it said. */
@@ -390,15 +406,13 @@ test('a pause found already running shows "at least" and sorts by that lower bou
   await useConfig(page)
   await openBoard(page)
   const early = await sim.createCall()
-  await sim.actAs(early.uccName, early.correlationId, 'Pause')
-  await expect(recorder(page, early.correlationId)).toHaveAttribute('data-state', 'Paused')
+  await pauseSeenAsItHappens(page, sim, early)
   // Paused before this board knew of it: found by a read, counted from then.
   const found = await sim.createCall({ recordingState: PAUSED, silent: true })
   await addIds(page, found.correlationId)
   await expectConfirmed(page, found)
   const late = await sim.createCall()
-  await sim.actAs(late.uccName, late.correlationId, 'Pause')
-  await expect(recorder(page, late.correlationId)).toHaveAttribute('data-state', 'Paused')
+  await pauseSeenAsItHappens(page, sim, late)
 
   const timer = row(page, found.correlationId).getByTestId('pause-timer')
   await expect(timer).toHaveText(/^at least 0:\d\d$/)
@@ -496,9 +510,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }).length
     })
     expect(inView).toBeGreaterThanOrEqual(12)
-    expect(await table.evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth)).toBe(
-      true,
-    )
+    await expectBoardCellsWhole(page)
 
     // The event log shows each UCC's whole name.
     const names = await page

@@ -4,6 +4,7 @@ import { AGENT, DEMO_UCC } from '../test-support/sim-client.ts'
 import {
   button,
   expect,
+  expectBoardCellsWhole,
   panelUrl,
   recordingState,
   serveConfig,
@@ -17,6 +18,7 @@ import {
 const SUPERVISOR = 'sip:supervisor@domain.com'
 const STARTED = 1
 const PAUSED = 3
+const MARKED = 1
 // A board row's first read after an event may wait for the per-call interval (5 s).
 const BOARD_READ = { timeout: 15_000 }
 
@@ -159,16 +161,16 @@ test('the board in Dutch by lang=nl: words, the Resume dialog, axe clean; data-s
   sim,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 })
-  const call = await sim.createCall({ recordingState: PAUSED })
+  // Found paused and marked: the longest words a row shows ("Gepauzeerd minstens 0:00 / 2:00",
+  // "Gemarkeerd").
+  const call = await sim.createCall({ recordingState: PAUSED, markingState: MARKED })
   const row = await openBoardAt(page, call, `&supervisor=${SUPERVISOR}&lang=nl`)
   await expectDutchBoard(page, call, row)
+  await expect(row.getByTestId('pause-timer')).toContainText('minstens')
+  await expect(row.getByTestId('marking-state')).toHaveText('Gemarkeerd')
   await expectNoAxeViolations(page)
-  // The longer Dutch words wrap in their cells: at 1280 px nothing scrolls sideways.
-  expect(
-    await page
-      .getByTestId('call-table')
-      .evaluate((table) => table.scrollWidth <= table.clientWidth),
-  ).toBe(true)
+  // The longer Dutch words wrap in their cells: at 1280 px nothing scrolls sideways, nothing is cut.
+  await expectBoardCellsWhole(page)
 
   await row
     .getByRole('button', { name: `Hervat de opname van gesprek ${call.correlationId.slice(0, 8)}` })

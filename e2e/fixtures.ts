@@ -156,6 +156,25 @@ export async function expectNoActionOffered(page: Page) {
   }
 }
 
+/**
+ * The board's table at its size: no sideways scrolling, and every cell of the rows shows its whole
+ * content, neither cut short ("Gemar…") nor spilling over the next column.
+ */
+export async function expectBoardCellsWhole(page: Page) {
+  const table = page.getByTestId('call-table')
+  expect(await table.evaluate((scroller) => scroller.scrollWidth <= scroller.clientWidth)).toBe(
+    true,
+  )
+  const cut = await table
+    .locator('[data-testid="call-row"] td')
+    .evaluateAll((cells) =>
+      cells
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => cell.textContent),
+    )
+  expect(cut).toEqual([])
+}
+
 /** Asks for an action that needs confirming (Stop, Delete) and confirms it in the dialog. */
 export async function confirmAction(page: Page, label: 'Stop' | 'Delete') {
   await button(page, label).click()

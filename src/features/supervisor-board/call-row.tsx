@@ -133,7 +133,7 @@ export const CallRow = memo(function CallRow({
         {call.uccName}
       </td>
       <td className="px-2">
-        <div className="flex items-baseline gap-2 whitespace-nowrap">
+        <div className="flex flex-wrap items-baseline gap-x-2 whitespace-nowrap">
           <span
             data-testid="recording-state"
             data-state={call.state.recording}
@@ -181,17 +181,17 @@ export const CallRow = memo(function CallRow({
           )}
         </div>
       </td>
-      <td className="truncate px-2">
+      <td className="px-2 break-words">
         <span data-testid="marking-state" data-state={call.state.marking} data-stale={staleAttr}>
           {stateWord(call.state.marking)}
         </span>
       </td>
-      <td className="truncate px-2">
+      <td className="px-2 break-words">
         <span data-testid="saving-state" data-state={call.state.saving} data-stale={staleAttr}>
           {stateWord(call.state.saving)}
         </span>
       </td>
-      <td className="truncate px-2 text-xs" data-testid="last-action">
+      <td className="px-2 text-xs break-words" data-testid="last-action">
         {call.lastEvent ? (
           <>
             <span className="font-semibold">{actionName(call.lastEvent.action)}</span>{' '}

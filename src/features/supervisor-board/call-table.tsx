@@ -62,8 +62,11 @@ export function CallTable(props: CallTableProps) {
       data-testid="call-table"
       className="min-h-64 flex-1 overflow-auto rounded-md border border-slate-300 contain-strict dark:border-slate-600"
     >
-      {/* Column widths fit each column's longest label; 60 rem in all, the room beside the event log
-          at 1280 px less a scroll bar. */}
+      {/* 60 rem in all, the room beside the event log at 1280 px less a scroll bar. The widths fit
+          each column's usual words on one line (a last change at a two-digit hour too); a longer
+          one wraps in its cell, never cut (only a UCC's name is, with its whole name as title).
+          Dutch words are longer: its widths (:lang(nl)) keep the state words and the last change
+          whole and let the id's Copy and the row's Open wrap instead. */}
       <table
         className="w-full min-w-[60rem] table-fixed border-collapse text-sm"
         aria-rowcount={rows.length + 1}
@@ -77,19 +80,19 @@ export function CallTable(props: CallTableProps) {
             <th scope="col" className="w-32 px-2 py-2">
               {t('boardColUcc')}
             </th>
-            <th scope="col" className="w-56 px-2 py-2">
+            <th scope="col" className="w-52 px-2 py-2">
               {t('boardColRecorder')}
             </th>
-            <th scope="col" className="w-19 px-2 py-2">
+            <th scope="col" className="w-19 px-2 py-2 [&:lang(nl)]:w-26">
               {t('boardColMarking')}
             </th>
-            <th scope="col" className="w-19 px-2 py-2">
+            <th scope="col" className="w-19 px-2 py-2 [&:lang(nl)]:w-24">
               {t('boardColSaving')}
             </th>
-            <th scope="col" className="w-32 px-2 py-2">
+            <th scope="col" className="w-36 px-2 py-2 [&:lang(nl)]:w-33">
               {t('boardColLastChange')}
             </th>
-            <th scope="col" className="w-48 px-2 py-2">
+            <th scope="col" className="w-48 px-2 py-2 [&:lang(nl)]:w-39">
               {t('boardColActions')}
             </th>
           </tr>
