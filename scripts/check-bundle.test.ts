@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -102,4 +103,20 @@ describe('the dependency floor', () => {
     ])
       expect(has(path), path).toBe(false)
   })
+})
+
+test('--dist names a folder without a build: a plain error and exit 1, nothing measured', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'check-bundle-empty-'))
+  try {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'check-bundle.ts'), '--dist', empty],
+      { encoding: 'utf8' },
+    )
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(`bundle: ${empty} holds no Vite build with a manifest`)
+    expect(run.stdout).not.toContain('ratio')
+  } finally {
+    rmSync(empty, { recursive: true, force: true })
+  }
 })
