@@ -128,6 +128,11 @@ export function expectConfirmed(page: Page, state: RecordingState) {
   return new RecordingPanel(page).expectConfirmed(state)
 }
 
+/** The pause ledger is shown and records from here on (the QA kit's expectLedgerRecording). */
+export function expectLedgerRecording(page: Page) {
+  return new RecordingPanel(page).expectLedgerRecording()
+}
+
 /** A button as a user finds it: by its role and its whole accessible name. */
 export function button(scope: Page | Locator, name: string) {
   return scope.getByRole('button', { name, exact: true })

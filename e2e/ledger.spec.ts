@@ -15,6 +15,7 @@ import {
   testWithPageHealth as test,
   type LedgerEntryShown,
   expectConfirmed,
+  expectLedgerRecording,
 } from './fixtures.ts'
 import { ApiLog } from '../test-support/api-log.ts'
 import { parseCsv } from '../test-support/csv.ts'
@@ -103,6 +104,7 @@ test('the ledger survives a reload, and a second tab shows the same ledger, kept
   // Already marked: reporting card data below sends nothing, so no tab sees a change of state.
   const call = await sim.createCall({ markingState: MARKED })
   await openPanel(page, call)
+  await expectLedgerRecording(page)
   await pauseAndResume(page)
   const before = comparable(await ledgerEntries(page))
   expect(before.map((entry) => [entry.kind, entry.action, entry.source])).toEqual([
@@ -138,6 +140,7 @@ test('export: a CSV with a byte order mark, the documented columns, one row per 
 }) => {
   await serveConfig(page, { ...NO_GUARD, pauseReasons: [HOSTILE_REASON, 'Card payment'] })
   const call = await openCall()
+  await expectLedgerRecording(page)
   await button(page, 'Pause').click()
   await expectConfirmed(page, 'Paused')
   await button(page, HOSTILE_REASON).click()

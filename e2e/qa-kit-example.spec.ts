@@ -55,6 +55,7 @@ test('the panel alone: a pause is confirmed, another party resumes, Stop asks fi
   const [call] = calls
   await page.goto(recordingService.panelUrl(call!))
   await panel.expectConfirmed('Started')
+  await panel.expectLedgerRecording()
   expect(await panel.offered()).toContain('pause')
 
   await panel.pause()

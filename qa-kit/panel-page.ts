@@ -190,6 +190,16 @@ export class RecordingPanel {
     )
   }
 
+  /**
+   * Waits until the ledger is shown (or the notice that this browser keeps none). Its part of the
+   * panel loads after the first paint and records from then on: the call as it then stands (with
+   * its pause's start), and every change after. A change made and undone before that, in the
+   * panel's first moments, is not on record; a test that counts ledger lines waits for this first.
+   */
+  async expectLedgerRecording(): Promise<void> {
+    await expect(this.scope.getByTestId('ledger').or(this.ledgerUnavailable)).toBeVisible()
+  }
+
   /** Shown instead of the ledger where the browser keeps no storage (data-reason says why). */
   get ledgerUnavailable(): Locator {
     return this.scope.getByTestId('ledger-unavailable')
