@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FrameLocator, Page } from '@playwright/test'
 import { demoHostPath } from '../demo-host/settings.ts'
+import { RecordingPanel } from '../qa-kit/panel-page.ts'
 import { startSimulator } from '../simulator/server.ts'
 import { AGENT, DEMO_UCC, SimClient } from '../test-support/sim-client.ts'
 import { startStaticServer, type StaticServer } from '../test-support/static-server.ts'
@@ -399,6 +400,8 @@ test.describe('the demo host, on another origin than the panel', () => {
       hostOrigin: demoHost.origin,
       calls: [call],
     })
+    // The ledger records from when it is shown (0010): the payment starts after that.
+    await new RecordingPanel(host.panel).expectLedgerRecording()
     await openPayment(page, host)
     await page.getByTestId('cancel-payment').click()
     await expect(host.status).toHaveText('Payment cancelled; recording resumed.')
