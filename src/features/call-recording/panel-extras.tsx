@@ -1,4 +1,9 @@
 import { useEffect, useEffectEvent } from 'react'
+import { t } from '../../i18n/messages.ts'
+import { actionName } from '../../api/call-state.ts'
+import type { AnnouncedChange } from '../../recording-state/call-entry.ts'
+import type { ActionGrid as Grid } from './action-grid.tsx'
+import type { ActionId, CallView } from './describe-call.ts'
 
 // Stop and Delete ask first: the question comes with this chunk, not with the first paint.
 export { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx'
@@ -6,11 +11,6 @@ export { CallRecord } from './call-record.tsx'
 export { CallAlerts } from './call-alerts.tsx'
 export { HostLink } from '../../embed/host-link.tsx'
 export { PauseGuard } from './pause-guard.tsx'
-import { t } from '../../i18n/messages.ts'
-import { actionName } from '../../api/call-state.ts'
-import type { AnnouncedChange } from '../../recording-state/call-entry.ts'
-import type { ActionGrid as Grid } from './action-grid.tsx'
-import type { ActionId, CallView } from './describe-call.ts'
 
 // What the agent panel shows after its first paint: the pause guard (pause-guard.tsx), and the
 // question Stop and Delete ask first. A chunk of its own, asked for at the first render.
