@@ -1,6 +1,6 @@
 import { Agent, createServer, request } from 'node:http'
 import { expect, test } from 'vitest'
-import { closeServer, listen } from './listen.ts'
+import { closeServer, KEEP_ALIVE_MS, listen } from './listen.ts'
 
 test('listen resolves with the port it got; a taken port rejects and leaves nothing listening', async () => {
   const first = createServer((_req, res) => res.end('first'))
@@ -30,4 +30,13 @@ test('closeServer ends kept-alive connections instead of waiting for them', asyn
   expect(server.listening).toBe(false)
   expect(Date.now() - started).toBeLessThan(1_000)
   agent.destroy()
+})
+
+test("an idle kept-alive connection stays open as long as the service's hosts keep theirs (not Node's 5 s)", async () => {
+  const server = createServer((_req, res) => res.end('ok'))
+  await listen(server, 0, '127.0.0.1')
+  expect(server.keepAliveTimeout).toBe(KEEP_ALIVE_MS)
+  expect(KEEP_ALIVE_MS).toBeGreaterThanOrEqual(120_000)
+  expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout)
+  await closeServer(server)
 })
